@@ -1,0 +1,1 @@
+namespace NewsParsing; internal static class Placeholder { }

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using NewsParsing.Model;
+
+namespace NewsParsing.Cli;
+
+/// <summary>
+/// Writes a <see cref="NewsArticle"/> as one JSON object in the CLI's contract (camelCase, stable field names; see
+/// <c>docs/cli.md</c>). The per-stage arrays are written by the partial files next to this one.
+/// </summary>
+internal static partial class ArticleJsonWriter
+{
+    public static void Write(Utf8JsonWriter w, string source, NewsArticle a)
+    {
+        w.WriteStartObject();
+        w.WriteString("source", source);
+        WriteDate(w, "published", a.PublicationDate);
+        if (a.PublishedAt is { } at)
+        {
+            w.WriteString("publishedAt", NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Format(at));
+        }
+
+        if (a.Url is not null)
+        {
+            w.WriteString("url", a.Url);
+        }
+
+        WriteNullableString(w, "headline", a.Headline);
+        WriteNullableString(w, "agency", a.Agency?.Id);
+        w.WriteStartArray("authors");
+        foreach (var author in a.Authors)
+        {
+            w.WriteStringValue(author.Name);
+        }
+
+        w.WriteEndArray();
+
+        w.WritePropertyName("header");
+        w.WriteStartObject();
+        WriteSpan(w, a.Header);
+        w.WriteEndObject();
+
+        w.WritePropertyName("dateline");
+        if (a.Dateline is { } d)
+        {
+            w.WriteStartObject();
+            WriteSpan(w, d);
+            WriteNullableString(w, "place", d.Place);
+            WriteNullableString(w, "region", d.Region);
+            WriteDate(w, "date", d.Date);
+            w.WriteBoolean("yearInferred", d.YearInferred);
+            WriteNullableString(w, "agency", d.Agency?.Id);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+
+        w.WritePropertyName("body");
+        w.WriteStartObject();
+        WriteSpan(w, a.Body);
+        w.WriteStartArray("paragraphs");
+        foreach (var p in a.Body.Paragraphs)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", p.Span.Start);
+            w.WriteNumber("length", p.Span.Length);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        w.WritePropertyName("trailer");
+        if (a.Trailer is { } t)
+        {
+            w.WriteStartObject();
+            WriteSpan(w, t);
+            w.WriteString("kind", ToCamel(t.Kind.ToString()));
+            WriteNullableString(w, "agency", t.Agency?.Id);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+
+        w.WriteStartArray("dates");
+        foreach (var date in a.Dates)
+        {
+            WriteTemporal(w, date);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("quantities");
+        foreach (var q in a.Quantities)
+        {
+            WriteQuantity(w, q);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("entities");
+        foreach (var e in a.Entities)
+        {
+            WriteEntity(w, e);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("diagnostics");
+        foreach (var diagnostic in a.Diagnostics)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", diagnostic.Code);
+            w.WriteString("severity", ToCamel(diagnostic.Severity.ToString()));
+            w.WriteString("message", diagnostic.Message);
+            if (diagnostic.Span is { } span)
+            {
+                w.WriteNumber("start", span.Start);
+                w.WriteNumber("length", span.Length);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"start"</c>, <c>"length"</c> and <c>"text"</c> of an element.</summary>
+    internal static void WriteSpan(Utf8JsonWriter w, ArticleElement e)
+    {
+        w.WriteNumber("start", e.Span.Start);
+        w.WriteNumber("length", e.Span.Length);
+        w.WriteString("text", e.Text);
+    }
+
+    internal static void WriteNullableString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    internal static void WriteDate(Utf8JsonWriter w, string name, NodaTime.LocalDate? date)
+    {
+        if (date is { } d)
+        {
+            w.WriteString(name, NodaTime.Text.LocalDatePattern.Iso.Format(d));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    internal static string ToCamel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

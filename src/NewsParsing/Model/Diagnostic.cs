@@ -1,0 +1,61 @@
+namespace NewsParsing.Model;
+
+/// <summary>How serious a <see cref="Diagnostic"/> is.</summary>
+public enum DiagnosticSeverity
+{
+    /// <summary>Informational: the parser made a documented choice (for example inferred a year).</summary>
+    Info,
+
+    /// <summary>Something in the input looks wrong, but a result was produced.</summary>
+    Warning,
+
+    /// <summary>Part of the input could not be parsed; the result is incomplete.</summary>
+    Error,
+}
+
+/// <summary>
+/// A problem found in the input. Bad input never throws: it is reported as data with a stable
+/// <see cref="Code"/> (see <see cref="DiagnosticCodes"/>).
+/// </summary>
+/// <param name="Code">Stable identifier such as <c>NP0001</c>.</param>
+/// <param name="Severity">How serious the problem is.</param>
+/// <param name="Message">Human-readable explanation.</param>
+/// <param name="Span">Where in the input the problem is, when it has a place.</param>
+public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, SourceSpan? Span = null);
+
+/// <summary>The stable diagnostic codes the parser emits.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The input is empty or only white space.</summary>
+    public const string EmptyInput = "NP0001";
+
+    /// <summary>The input looks binary (many control characters or NUL bytes).</summary>
+    public const string BinaryInput = "NP0002";
+
+    /// <summary>No publication date was found in the article and none was given by the caller.</summary>
+    public const string NoPublicationDate = "NP0003";
+
+    /// <summary>The metadata line (<c> date YYYY-MM-DD ...</c>) has a date that does not exist.</summary>
+    public const string InvalidMetadataDate = "NP0004";
+
+    /// <summary>The input is longer than <see cref="NewsParserOptions.MaxInputLength"/>; only segmentation ran.</summary>
+    public const string InputTooLong = "NP0005";
+
+    /// <summary>A dateline date has no year and there is no reference date to infer it from.</summary>
+    public const string DatelineYearUnknown = "NP0006";
+
+    /// <summary>The dateline's year was inferred from the publication date.</summary>
+    public const string DatelineYearInferred = "NP0007";
+
+    /// <summary>The article has no body text.</summary>
+    public const string NoBody = "NP0008";
+
+    /// <summary>The input contains invalid UTF-16 (lone surrogates) or control characters that were kept as is.</summary>
+    public const string ControlCharacters = "NP0009";
+
+    /// <summary>A limit from <see cref="NewsParserOptions"/> (entities, dates, quantities) cut the extraction short.</summary>
+    public const string LimitReached = "NP0010";
+
+    /// <summary>The dateline date disagrees with the publication date by more than a week.</summary>
+    public const string DatelineDateMismatch = "NP0011";
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using NewsParsing.Agencies;
+using NewsParsing.Entities;
+using NewsParsing.Quantities;
+using NewsParsing.Temporal;
+using NodaTime;
+
+namespace NewsParsing.Model;
+
+/// <summary>Where an article's publication date came from.</summary>
+public enum PublicationDateSource
+{
+    /// <summary>No publication date is known.</summary>
+    None,
+
+    /// <summary>The seed-format metadata line (<c> date 2018-03-09 …</c>).</summary>
+    Metadata,
+
+    /// <summary>The caller (<see cref="NewsParserOptions.ReferenceDate"/> or the per-call argument).</summary>
+    Caller,
+
+    /// <summary>A dateline that writes its year (<c>December 5, 2023</c>).</summary>
+    Dateline,
+
+    /// <summary>HTML metadata (JSON-LD, OpenGraph, <c>&lt;time&gt;</c>).</summary>
+    Html,
+}
+
+/// <summary>
+/// A parsed news article. Immutable; every element has a <see cref="SourceSpan"/> into <see cref="Text"/>.
+/// The top-level segments — <see cref="Header"/>, <see cref="Dateline"/> (when it is not inside the header),
+/// <see cref="Body"/> and <see cref="Trailer"/> — are in input order, do not overlap, and together with the white
+/// space between them cover the whole input.
+/// </summary>
+public sealed class NewsArticle
+{
+    internal NewsArticle(string text, ArticleHeader header, ArticleBody body)
+    {
+        Text = text;
+        Header = header;
+        Body = body;
+    }
+
+    /// <summary>The input the article was parsed from; all spans refer to it.</summary>
+    public string Text { get; }
+
+    /// <summary>The header: metadata line, headline, byline. May be empty (length 0).</summary>
+    public ArticleHeader Header { get; }
+
+    /// <summary>The dateline, if the article has one.</summary>
+    public Dateline? Dateline { get; init; }
+
+    /// <summary>The body paragraphs.</summary>
+    public ArticleBody Body { get; }
+
+    /// <summary>Trailing non-story text (sign-off, follow-us line, subscription boilerplate), if any.</summary>
+    public Trailer? Trailer { get; init; }
+
+    /// <summary>The headline text, if any (a shortcut for <c>Header.Headline?.Text</c>).</summary>
+    public string? Headline => Header.Headline?.Text;
+
+    /// <summary>The publication date: from the article, else from the caller, else from a dateline with a year.</summary>
+    public LocalDate? PublicationDate { get; init; }
+
+    /// <summary>Where <see cref="PublicationDate"/> came from.</summary>
+    public PublicationDateSource PublicationDateSource { get; init; }
+
+    /// <summary>The publication instant with its UTC offset, when the source gives a time (HTML pages).</summary>
+    public OffsetDateTime? PublishedAt { get; init; }
+
+    /// <summary>The page address, for articles read from HTML.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The article's agency: from the dateline, else the byline, else the trailer or sign-off.</summary>
+    public Agency? Agency { get; init; }
+
+    /// <summary>The authors from the byline (and from a dateline that names one).</summary>
+    public ImmutableArray<Author> Authors { get; init; } = [];
+
+    /// <summary>Dates, periods, durations and sets found in the headline, dateline and body.</summary>
+    public ImmutableArray<TemporalExpression> Dates { get; init; } = [];
+
+    /// <summary>Numeric facts found in the headline, dateline and body.</summary>
+    public ImmutableArray<Quantity> Quantities { get; init; } = [];
+
+    /// <summary>Named entity mentions found in the headline, dateline, byline and body.</summary>
+    public ImmutableArray<Entity> Entities { get; init; } = [];
+
+    /// <summary>Problems found in the input, each with a stable code.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+}

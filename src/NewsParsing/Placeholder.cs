@@ -1,1 +1,0 @@
-namespace NewsParsing; internal static class Placeholder { }

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using NewsParsing.Agencies;
+using NewsParsing.Model;
+
+namespace NewsParsing.Segmentation;
+
+/// <summary>Recognises trailer lines (sign-offs, follow-us lines, boilerplate) from <c>trailers.data.json</c>.</summary>
+internal sealed class TrailerRules
+{
+    private static readonly Lazy<TrailerRules> DefaultRules = new(Load);
+
+    private TrailerRules(ImmutableArray<string> separators, ImmutableArray<(TrailerKind Kind, string Prefix)> prefixes)
+    {
+        Separators = separators;
+        Prefixes = prefixes;
+    }
+
+    public static TrailerRules Default => DefaultRules.Value;
+
+    public ImmutableArray<string> Separators { get; }
+
+    public ImmutableArray<(TrailerKind Kind, string Prefix)> Prefixes { get; }
+
+    /// <summary>Whether the trimmed line is a separator such as an em dash on its own.</summary>
+    public bool IsSeparator(ReadOnlySpan<char> line)
+    {
+        foreach (var s in Separators)
+        {
+            if (line.SequenceEqual(s))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Classifies a trimmed paragraph or line as a trailer, or returns <see langword="null"/>.</summary>
+    public TrailerKind? Classify(ReadOnlySpan<char> line, AgencyRegistry agencies, out Agency? agency)
+    {
+        agency = null;
+        foreach (var (kind, prefix) in Prefixes)
+        {
+            if (line.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                agency = FindHandleAgency(line, agencies);
+                if (kind == TrailerKind.AgencyTag)
+                {
+                    var inner = line.Trim("/() ");
+                    if (inner.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
+                    {
+                        inner = inner[3..].Trim();
+                    }
+
+                    agency ??= agencies.FindByAlias(inner);
+                }
+
+                return kind;
+            }
+        }
+
+        // A sign-off is a line that is only an agency's sign-off word: "Reuter".
+        if (line.Length <= 12 && agencies.FindByAlias(line) is { SignOffs.Length: > 0 } signer)
+        {
+            foreach (var signOff in signer.SignOffs)
+            {
+                if (line.Equals(signOff, StringComparison.OrdinalIgnoreCase))
+                {
+                    agency = signer;
+                    return TrailerKind.SignOff;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Agency? FindHandleAgency(ReadOnlySpan<char> line, AgencyRegistry agencies)
+    {
+        var at = line.IndexOf('@');
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var end = at + 1;
+        while (end < line.Length && (char.IsLetterOrDigit(line[end]) || line[end] == '_'))
+        {
+            end++;
+        }
+
+        return agencies.FindByAlias(line[at..end]);
+    }
+
+    private static TrailerRules Load()
+    {
+        using var stream = EmbeddedData.Open("Segmentation.trailers.data.json");
+        using var doc = JsonDocument.Parse(stream);
+        var separators = ImmutableArray.CreateBuilder<string>();
+        foreach (var s in doc.RootElement.GetProperty("separators").EnumerateArray())
+        {
+            separators.Add(s.GetString()!);
+        }
+
+        var prefixes = ImmutableArray.CreateBuilder<(TrailerKind, string)>();
+        foreach (var t in doc.RootElement.GetProperty("trailers").EnumerateArray())
+        {
+            var kind = Enum.Parse<TrailerKind>(t.GetProperty("kind").GetString()!);
+            foreach (var p in t.GetProperty("prefixes").EnumerateArray())
+            {
+                prefixes.Add((kind, p.GetString()!));
+            }
+        }
+
+        return new TrailerRules(separators.ToImmutable(), prefixes.ToImmutable());
+    }
+}

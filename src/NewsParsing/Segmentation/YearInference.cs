@@ -1,0 +1,32 @@
+using NodaTime;
+
+namespace NewsParsing.Segmentation;
+
+/// <summary>The dateline year policy: the year that puts the month and day nearest the publication date.</summary>
+internal static class YearInference
+{
+    /// <summary>
+    /// Picks the year (publication year, the one before or the one after) that puts <paramref name="monthDay"/>
+    /// nearest to <paramref name="reference"/>: a "Dec 30" dateline on a January 3 article is in the previous year,
+    /// a "Jan 2" dateline on a December 31 article in the next.
+    /// </summary>
+    public static LocalDate Nearest(AnnualDate monthDay, LocalDate reference)
+    {
+        var best = monthDay.InYear(reference.Year);
+        var bestDistance = Distance(best, reference);
+        foreach (var year in (ReadOnlySpan<int>)[reference.Year - 1, reference.Year + 1])
+        {
+            var candidate = monthDay.InYear(year);
+            var distance = Distance(candidate, reference);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    private static long Distance(LocalDate a, LocalDate b) => Math.Abs(Period.Between(a, b, PeriodUnits.Days).Days);
+}

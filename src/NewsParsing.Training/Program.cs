@@ -1,0 +1,2 @@
+Console.Error.WriteLine("Training is not implemented yet.");
+return 1;

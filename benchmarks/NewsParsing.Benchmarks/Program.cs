@@ -1,1 +1,4 @@
-Console.WriteLine("x");
+using BenchmarkDotNet.Running;
+
+// Run with: dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(NewsParsing.Benchmarks.Corpus).Assembly).Run(args);

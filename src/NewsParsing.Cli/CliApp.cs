@@ -95,22 +95,16 @@ public static class CliApp
         using var writer = new Utf8JsonWriter(stdout, pretty ? PrettyJson : CompactJson);
         foreach (var input in InputFiles.Enumerate(paths, stderr, ref failed))
         {
-            string text;
+            NewsArticle article;
             try
             {
-                text = input.IsStdin ? new StreamReader(stdin).ReadToEnd() : File.ReadAllText(input.Path);
+                article = ArticleInput.Parse(pipeline, input, stdin);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"newsparse: cannot read '{input.Source}': {e.Message}");
                 failed = true;
                 continue;
-            }
-
-            NewsArticle article;
-            try
-            {
-                article = pipeline.Parse(text);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

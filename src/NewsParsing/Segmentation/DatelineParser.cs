@@ -36,10 +36,11 @@ internal sealed class DatelineParser
         match = DatelineMatch.Empty;
         var s = text.AsSpan();
         var limit = Math.Min(lineEnd, start + MaxDatelineLength);
-        var p = start;
-        while (p < limit && (CharClasses.IsInlineSpace(s[p]) || s[p] == '*'))
+        var p = CharClasses.SkipInlineSpace(s[..limit], start);
+        match.Start = p;
+        while (p < limit && s[p] == '*')
         {
-            p++;
+            p++; // wire noise before the place ("****SANTO DOMINGO"); it stays inside the dateline's span
         }
 
         if (p >= limit)
@@ -47,7 +48,6 @@ internal sealed class DatelineParser
             return false;
         }
 
-        match.Start = p;
         var hasTerminator = false;
         var terminatorIsDash = false;
         var lastEnd = p;
@@ -60,9 +60,10 @@ internal sealed class DatelineParser
             }
 
             var placeEnd = ReadWords(s, p, limit);
-            if (placeEnd <= p || placeEnd - p > MaxPlaceLength)
+            if (placeEnd <= p || placeEnd - p > MaxPlaceLength || BylineParser.StartsWithBy(s, p, limit)
+                || LowerCaseWords(s[p..placeEnd]) > 1)
             {
-                return false;
+                return false; // a byline, or a sentence ("The bank will start on August 1.")
             }
 
             match.PlaceStart = p;
@@ -93,6 +94,7 @@ internal sealed class DatelineParser
                     if (!match.HasDate && DateScanner.TryRead(s, afterDash, limit, out _, out _, out _, out _))
                     {
                         p = afterDash;
+                        separated = true;
                         continue;
                     }
 
@@ -167,7 +169,7 @@ internal sealed class DatelineParser
                 return false;
             }
 
-            if (c == '.' && (match.HasDate || match.HasAgency))
+            if (c == '.' && (match.HasAgency || (match.HasDate && IsAgencyOrSlashAfterDot(s, q, limit))))
             {
                 var next = CharClasses.SkipInlineSpace(s[..limit], q + 1);
                 lastEnd = q + 1;
@@ -239,6 +241,13 @@ internal sealed class DatelineParser
             // Without a date or an agency only an all-caps place before a dash is a dateline ("BRUSSELS -").
             if (!terminatorIsDash || !match.HasPlace || !IsAllCaps(s[match.PlaceStart..match.PlaceEnd])
                 || match.PlaceEnd - match.PlaceStart < 3)
+            {
+                return false;
+            }
+
+            // "CRICKET - LEICESTERSHIRE TAKE OVER": an all-caps rest of line is a headline, not a story.
+            var restStart = CharClasses.SkipInlineSpace(s[..lineEnd], lastEnd);
+            if (restStart < lineEnd && IsAllCaps(s[restStart..lineEnd]))
             {
                 return false;
             }
@@ -389,6 +398,12 @@ internal sealed class DatelineParser
         return true;
     }
 
+    private bool IsAgencyOrSlashAfterDot(ReadOnlySpan<char> s, int q, int limit)
+    {
+        var next = CharClasses.SkipInlineSpace(s[..limit], q + 1);
+        return next < limit && (s[next] == '/' || IsAgencyAt(s, next, limit));
+    }
+
     private bool IsAgencyAt(ReadOnlySpan<char> s, int q, int limit)
     {
         var wordsEnd = ReadWords(s, q, limit);
@@ -504,6 +519,29 @@ internal sealed class DatelineParser
         }
 
         return letters > 0;
+    }
+
+    private static int LowerCaseWords(ReadOnlySpan<char> s)
+    {
+        var count = 0;
+        var wordStart = true;
+        foreach (var c in s)
+        {
+            if (c == ' ')
+            {
+                wordStart = true;
+                continue;
+            }
+
+            if (wordStart && char.IsLetter(c) && char.IsLower(c))
+            {
+                count++;
+            }
+
+            wordStart = false;
+        }
+
+        return count;
     }
 
     private static bool HasLowerCaseWord(ReadOnlySpan<char> s)

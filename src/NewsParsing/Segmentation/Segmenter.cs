@@ -284,7 +284,7 @@ internal sealed class Segmenter
             result.DatelineInHeader = datelineInHeader;
         }
 
-        if (paragraphs.Count == 0 && text.Length > 0)
+        if (result.Body.Paragraphs.IsEmpty && text.Length > 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.NoBody, DiagnosticSeverity.Warning, "The article has no body text."));
         }
@@ -435,11 +435,13 @@ internal sealed class Segmenter
     {
         var s = text.AsSpan();
         match = DatelineMatch.Empty;
+        int weakPara = -1, weakLine = -1;
+        var weak = DatelineMatch.Empty;
         for (paraIndex = 0; paraIndex < paras.Count && paraIndex <= MaxHeaderParagraphs; paraIndex++)
         {
             var para = paras[paraIndex];
             // The dateline opens a paragraph, or follows headline lines inside the first paragraph.
-            var lastCandidate = paraIndex == 0 ? Math.Min(para.LastLine, para.FirstLine + 2) : para.FirstLine;
+            var lastCandidate = Math.Min(para.LastLine, para.FirstLine + 2);
             for (lineIndex = para.FirstLine; lineIndex <= lastCandidate; lineIndex++)
             {
                 var line = lines[lineIndex];
@@ -449,9 +451,19 @@ internal sealed class Segmenter
                 }
 
                 var standalone = lineIndex == para.LastLine || paraIndex > 0 || lineIndex > para.FirstLine;
-                if (_datelines.TryParse(text, line.ContentStart, line.ContentEnd, standalone, out match))
+                if (_datelines.TryParse(text, line.ContentStart, line.ContentEnd, standalone, out var candidate))
                 {
-                    return true;
+                    if (candidate.HasDate || candidate.HasAgency)
+                    {
+                        match = candidate;
+                        return true;
+                    }
+
+                    // A place and a dash only ("BRUSSELS -") is weak: a later header line may hold the real dateline.
+                    if (weakPara < 0)
+                    {
+                        (weakPara, weakLine, weak) = (paraIndex, lineIndex, candidate);
+                    }
                 }
 
                 if (lineIndex > para.FirstLine && !LooksLikeHeaderLine(s, line))
@@ -465,6 +477,12 @@ internal sealed class Segmenter
             {
                 break;
             }
+        }
+
+        if (weakPara >= 0)
+        {
+            (paraIndex, lineIndex, match) = (weakPara, weakLine, weak);
+            return true;
         }
 
         paraIndex = lineIndex = -1;

@@ -180,3 +180,46 @@ public sealed class SpecDataAttribute : DataAttribute
         }
     }
 }
+
+/// <summary>Rewrites the <c>```expected</c> blocks of spec files from the current output (NEWSPARSING_UPDATE_GOLDEN=1); review the diff.</summary>
+public static class SpecRewriter
+{
+    /// <summary>Rewrites every spec file in <paramref name="folder"/> with <paramref name="dump"/>.</summary>
+    public static void RewriteFolder(string folder, Func<SpecExample, string> dump)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(SpecFile.Root, folder), "*.md"))
+        {
+            var examples = SpecFile.Read(file).ToDictionary(e => e.Line);
+            var lines = File.ReadAllLines(file).ToList();
+            var output = new List<string>();
+            SpecExample? pending = null;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var line = lines[i];
+                if (line.StartsWith("```article", StringComparison.Ordinal))
+                {
+                    examples.TryGetValue(i + 1, out pending);
+                }
+
+                if (line.StartsWith("```expected", StringComparison.Ordinal) && pending is not null)
+                {
+                    output.Add(line);
+                    i++;
+                    while (i < lines.Count && !lines[i].StartsWith("```", StringComparison.Ordinal))
+                    {
+                        i++;
+                    }
+
+                    output.AddRange(dump(pending).Split('\n'));
+                    output.Add("```");
+                    pending = null;
+                    continue;
+                }
+
+                output.Add(line);
+            }
+
+            File.WriteAllText(file, string.Join("\n", output) + "\n");
+        }
+    }
+}

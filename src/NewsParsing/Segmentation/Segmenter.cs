@@ -473,7 +473,8 @@ internal sealed class Segmenter
             }
 
             // Only short headline or byline paragraphs may come before the dateline.
-            if (para.End(lines) - para.Start(lines) > MaxHeaderParagraphLength || EndsSentence(s, lines[para.LastLine]))
+            if (para.End(lines) - para.Start(lines) > MaxHeaderParagraphLength
+                || (EndsSentence(s, lines[para.LastLine]) && !IsUpperCaseText(s[para.Start(lines)..para.End(lines)])))
             {
                 break;
             }
@@ -510,6 +511,22 @@ internal sealed class Segmenter
         }
 
         return count;
+    }
+
+    private static bool IsUpperCaseText(ReadOnlySpan<char> s)
+    {
+        var upper = 0;
+        foreach (var c in s)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            upper += char.IsUpper(c) ? 1 : 0;
+        }
+
+        return upper >= 3;
     }
 
     private static bool LooksLikeHeaderLine(ReadOnlySpan<char> s, Line line) =>

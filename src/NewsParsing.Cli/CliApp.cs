@@ -68,7 +68,18 @@ public static class CliApp
                 date = parsed.Value;
             }
 
-            exit = ParseAll(result.GetValue(paths) ?? [], date, result.GetValue(pretty), stdin, stdout, stderr);
+            var inputs = result.GetValue(paths) ?? [];
+            foreach (var input in inputs)
+            {
+                if (input.StartsWith("--", StringComparison.Ordinal))
+                {
+                    stderr.WriteLine($"newsparse: unknown option '{input}'. Run 'newsparse parse --help' for usage.");
+                    exit = ExitUsage;
+                    return ExitUsage;
+                }
+            }
+
+            exit = ParseAll(inputs, date, result.GetValue(pretty), stdin, stdout, stderr);
             return exit;
         });
 

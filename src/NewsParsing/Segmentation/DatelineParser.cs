@@ -33,6 +33,17 @@ internal sealed class DatelineParser
     /// <param name="match">The recognised parts.</param>
     public bool TryParse(string text, int start, int lineEnd, bool standalone, out DatelineMatch match)
     {
+        if (TryParseCore(text, start, lineEnd, standalone, out match))
+        {
+            return true;
+        }
+
+        match = DatelineMatch.Empty; // never hand out a half-filled match
+        return false;
+    }
+
+    private bool TryParseCore(string text, int start, int lineEnd, bool standalone, out DatelineMatch match)
+    {
         match = DatelineMatch.Empty;
         var s = text.AsSpan();
         var limit = Math.Min(lineEnd, start + MaxDatelineLength);

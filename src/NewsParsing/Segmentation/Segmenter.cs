@@ -164,10 +164,8 @@ internal sealed class Segmenter
                     // A headline over several lines.
                     headline = new TextSegment(text, SourceSpan.FromBounds(headline.Span.Start, line.ContentEnd));
                 }
-                else
-                {
-                    continue;
-                }
+
+                // Any other header line (a kicker, a second byline line) still belongs to the header span.
 
                 if (headerStart < 0)
                 {

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text;
+using CsCheck;
+using NewsParsing.Tests.Infrastructure;
+
+namespace NewsParsing.Tests.Robustness;
+
+/// <summary>
+/// Fuzzing the whole pipeline: for every input, no exception, bounded time, spans inside the text and segments that
+/// cover it. The share run here is fixed (seeded <see cref="Random"/> mutations) or bounded (CsCheck); a long run is
+/// <c>NEWSPARSING_FUZZ_ITERATIONS=1000000 dotnet test --filter FullyQualifiedName~FuzzTests</c>.
+/// </summary>
+public class FuzzTests
+{
+    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("NEWSPARSING_FUZZ_ITERATIONS"), out var n) ? n : 1500;
+
+    private static readonly string[] Pieces =
+    [
+        " date 2021-10-05 ", "By Vugar Khalilov", "HOUSTON, Jan 27 (Reuters) - ", "(AP) _ ", "MOSCOW, January 21. /TASS/. ",
+        "Baku/02.10.20/Turan: ", "—", "\n", "\n\n", "\r\n", "    ", "Follow us on Twitter @AzerNewsAz", " Reuter", "About 2,500 troops",
+        "from July 26 to August 6", "fifteen NATO members", ", ", " - ", "(", ")", "/", ".", ":", "*", "\0", "\u0003", "\ud800", "\udc00",
+        "\u2028", "\t", "Ⅻ", "ß", "İ", "ı", "€5m", "12%", "late 2020", "Eternity-2021", "Zakir Hasanov", "the U.S.", "ABBY",
+    ];
+
+    [Fact]
+    public void Random_unicode_never_breaks_the_invariants()
+    {
+        Gen.String.Sample(Check, iter: Iterations, threads: 1);
+    }
+
+    [Fact]
+    public void Random_news_like_fragments_never_break_the_invariants()
+    {
+        Gen.OneOf(Pieces).Array[0, 60].Select(parts => string.Concat(parts)).Sample(Check, iter: Iterations, threads: 1);
+    }
+
+    [Fact]
+    public void Mutated_real_articles_never_break_the_invariants()
+    {
+        var articles = Directory.EnumerateFiles(Paths.Seeds, "*.txt").Select(File.ReadAllText).ToList();
+        if (Paths.EvalAvailable)
+        {
+            articles.AddRange(Directory.EnumerateFiles(Path.Combine(Paths.Eval, "azernews"), "*.txt").Select(File.ReadAllText));
+        }
+
+        var random = new Random(20261122); // fixed seed: the same mutations on every run
+        for (var i = 0; i < Iterations; i++)
+        {
+            var text = Mutate(articles[random.Next(articles.Count)], random);
+            Check(text);
+        }
+    }
+
+    [Fact]
+    public void Pathological_shapes_parse_in_bounded_time()
+    {
+        var seed = File.ReadAllText(Path.Combine(Paths.Seeds, "000_d415100d04d07eeb.txt"));
+        string[] inputs =
+        [
+            new string('a', 1_000_000),
+            new string('\n', 10_000) + seed,
+            string.Concat(Enumerable.Repeat("\n\n", 10_000)),
+            string.Concat(Enumerable.Repeat("LONDON, Feb 26 - ", 20_000)),
+            string.Concat(Enumerable.Repeat("(", 100_000)),
+            new string('\0', 100_000),
+            string.Concat(Enumerable.Repeat(seed, 200)),
+        ];
+        foreach (var input in inputs)
+        {
+            var watch = Stopwatch.StartNew();
+            Check(input);
+            watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), $"a {input.Length}-character input must parse quickly");
+        }
+    }
+
+    private static void Check(string text)
+    {
+        var article = NewsParser.Parse(text);
+        var problems = ArticleInvariants.Find(article);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("; ", problems) + " for input: " + Escape(text));
+        }
+    }
+
+    private static string Mutate(string text, Random random)
+    {
+        var lines = text.Split('\n').ToList();
+        switch (random.Next(8))
+        {
+            case 0:
+                return text[..random.Next(text.Length + 1)];
+            case 1:
+                var at = random.Next(lines.Count);
+                lines.Insert(at, lines[random.Next(lines.Count)]);
+                break;
+            case 2:
+                lines = [.. lines.OrderBy(_ => random.Next())];
+                break;
+            case 3:
+                var sb = new StringBuilder(text);
+                for (var k = 0; k < 5; k++)
+                {
+                    sb.Insert(random.Next(sb.Length + 1), (char)random.Next(0, 32));
+                }
+
+                return sb.ToString();
+            case 4:
+                var s = new StringBuilder(text);
+                s.Insert(random.Next(s.Length + 1), random.Next(2) == 0 ? '\ud800' : '\udfff');
+                return s.ToString();
+            case 5:
+                lines.Insert(random.Next(lines.Count), new string('x', 100_000));
+                break;
+            case 6:
+                lines.Insert(random.Next(lines.Count), new string('\n', 2_000));
+                break;
+            default:
+                var start = random.Next(text.Length);
+                return text[start..] + text[..start];
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static string Escape(string text)
+    {
+        var head = text.Length > 200 ? text[..200] + "…" : text;
+        var sb = new StringBuilder();
+        foreach (var c in head)
+        {
+            sb.Append(c < ' ' || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString());
+        }
+
+        return sb.ToString();
+    }
+}

@@ -78,7 +78,7 @@ internal sealed class DatelineParser
             }
 
             match.PlaceStart = p;
-            match.PlaceEnd = placeEnd;
+            match.PlaceEnd = TrimSentencePeriod(s, p, placeEnd);
             lastEnd = placeEnd;
             p = placeEnd;
         }
@@ -178,6 +178,18 @@ internal sealed class DatelineParser
                 }
 
                 return false;
+            }
+
+            if (c == '.' && !match.HasDate && !match.HasAgency && match.HasPlace)
+            {
+                // Report.az: "Baku. 15 October. REPORT.AZ/" — a period between place and date.
+                var next = CharClasses.SkipInlineSpace(s[..limit], q + 1);
+                if (next > q + 1 && DateScanner.TryRead(s, next, limit, out _, out _, out _, out _))
+                {
+                    p = next;
+                    separated = true;
+                    continue;
+                }
             }
 
             if (c == '.' && (match.HasAgency || (match.HasDate && IsAgencyOrSlashAfterDot(s, q, limit))))
@@ -484,6 +496,19 @@ internal sealed class DatelineParser
         }
 
         return end;
+    }
+
+    /// <summary>Drops a final period that ends a word rather than an abbreviation ("Baku." but not "N.Y.").</summary>
+    private static int TrimSentencePeriod(ReadOnlySpan<char> s, int start, int end)
+    {
+        if (end - start < 4 || s[end - 1] != '.')
+        {
+            return end;
+        }
+
+        var wordStart = s[start..(end - 1)].LastIndexOf(' ') + start + 1;
+        var word = s[wordStart..(end - 1)];
+        return word.Length >= 3 && !word.Contains('.') ? end - 1 : end;
     }
 
     private static (int Start, int End) Trim(ReadOnlySpan<char> s, int start, int end)

@@ -19,6 +19,9 @@ internal sealed class Segmenter
     /// <summary>Longest header paragraph (headline or byline) in characters.</summary>
     private const int MaxHeaderParagraphLength = 300;
 
+    /// <summary>The longest line that is checked for being a trailer marker of its own.</summary>
+    private const int MaxMarkerLineLength = 48;
+
     /// <summary>Longer lines that end a sentence are paragraphs of their own even without a blank line.</summary>
     private const int UnwrappedLineLength = 100;
 
@@ -360,7 +363,7 @@ internal sealed class Segmenter
                     "The dateline date has no year and no publication date is known.", SourceSpan.FromBounds(m.DateStart, m.DateEnd)));
             }
 
-            if (date is { } d && result.PublicationDate is { } pub && Math.Abs(Period.Between(d, pub, PeriodUnits.Days).Days) > 7)
+            if (date is { } d && result.PublicationDate is { } pub && Math.Abs(Period.DaysBetween(d, pub)) > 7)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.DatelineDateMismatch, DiagnosticSeverity.Warning,
                     $"The dateline date {d:yyyy-MM-dd} is more than a week from the publication date {pub:yyyy-MM-dd}.",
@@ -590,8 +593,11 @@ internal sealed class Segmenter
                 continue;
             }
 
+            // Only short lines can be sign-offs, separators or follow-us lines; checking just those keeps the
+            // per-line cost of long wrapped text to the two comparisons below.
             var content = s[line.ContentStart..line.ContentEnd];
-            var isMarker = _trailers.IsSeparator(content) || _trailers.Classify(content, _agencies, out _) is not null;
+            var isMarker = content.Length <= MaxMarkerLineLength
+                && (_trailers.IsSeparator(content) || _trailers.Classify(content, _agencies, out _) is not null);
             var startsNew = !open || isMarker || previousWasMarker;
             if (!startsNew)
             {

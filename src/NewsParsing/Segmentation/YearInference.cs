@@ -28,5 +28,5 @@ internal static class YearInference
         return best;
     }
 
-    private static long Distance(LocalDate a, LocalDate b) => Math.Abs(Period.Between(a, b, PeriodUnits.Days).Days);
+    private static int Distance(LocalDate a, LocalDate b) => Math.Abs(Period.DaysBetween(a, b)); // no Period allocation
 }

@@ -9,9 +9,14 @@ namespace NewsParsing.Cli;
 /// </summary>
 internal static partial class ArticleJsonWriter
 {
-    public static void Write(Utf8JsonWriter w, string source, NewsArticle a)
+    public static void Write(Utf8JsonWriter w, string source, NewsArticle a, string? id = null)
     {
         w.WriteStartObject();
+        if (id is not null)
+        {
+            w.WriteString("id", id);
+        }
+
         w.WriteString("source", source);
         WriteDate(w, "published", a.PublicationDate);
         if (a.PublishedAt is { } at)

@@ -30,6 +30,9 @@ public sealed class ArticleHeader : ArticleElement
 
     /// <summary>The byline (<c>By Vugar Khalilov</c>), if any.</summary>
     public Byline? Byline { get; init; }
+
+    /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
+    private object ToDump() => new { Span = Span.ToString(), Text, Published = PublicationDate?.ToString("yyyy-MM-dd", null), Headline = Headline?.Text, Byline = Byline?.Text };
 }
 
 /// <summary>A person who wrote the article, as named in a byline or dateline.</summary>
@@ -105,6 +108,9 @@ public sealed class Dateline : ArticleElement
 
     /// <summary>Authors named inside the dateline (Trend's <c>Apr. 27 By Umid Niayesh - Trend:</c>).</summary>
     public ImmutableArray<Author> Authors { get; init; } = [];
+
+    /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
+    private object ToDump() => new { Span = Span.ToString(), Text, Place, Region, Date = Date?.ToString("yyyy-MM-dd", null), YearInferred, Agency = Agency?.Id, Authors = string.Join(", ", Authors.Select(a => a.Name)) };
 }
 
 /// <summary>The body of the article: its paragraphs, from the first to the last.</summary>
@@ -117,6 +123,9 @@ public sealed class ArticleBody : ArticleElement
 
     /// <summary>The paragraphs, each trimmed of surrounding white space.</summary>
     public ImmutableArray<TextSegment> Paragraphs { get; init; } = [];
+
+    /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
+    private object ToDump() => new { Span = Span.ToString(), Paragraphs = Paragraphs.Select(p => new { Span = p.Span.ToString(), p.Text }).ToArray() };
 }
 
 /// <summary>What kind of text a <see cref="Trailer"/> is.</summary>
@@ -148,4 +157,7 @@ public sealed class Trailer : ArticleElement
 
     /// <summary>The agency the trailer names, if any.</summary>
     public Agency? Agency { get; init; }
+
+    /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
+    private object ToDump() => new { Span = Span.ToString(), Kind, Agency = Agency?.Id, Text };
 }

@@ -88,4 +88,21 @@ public sealed class NewsArticle
 
     /// <summary>Problems found in the input, each with a stable code.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>What LINQPad's <c>Dump()</c> shows (found by name, so the library needs no LINQPad reference).</summary>
+    private object ToDump() => new
+    {
+        Published = PublicationDate is { } p ? $"{p:yyyy-MM-dd} ({PublicationDateSource})" : null,
+        Agency = Agency?.Id,
+        Authors = string.Join(", ", Authors.Select(a => a.Name)),
+        Headline,
+        Header,
+        Dateline,
+        Body,
+        Trailer,
+        Dates,
+        Quantities,
+        Entities,
+        Diagnostics = Diagnostics.Select(d => $"{d.Code} {d.Severity}: {d.Message}").ToArray(),
+    };
 }

@@ -37,6 +37,15 @@ public class GoldenTests
         ArticleInvariants.Check(NewsParser.Parse(File.ReadAllText(Path.Combine(Paths.Seeds, seed))));
     }
 
+    internal static string RunCliOnText(string text)
+    {
+        using var stdout = new MemoryStream();
+        using var stdin = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        using var stderr = new StringWriter();
+        CliApp.Run(["parse", "-", "--published", "1987-03-04"], stdin, stdout, stderr).Should().Be(0, stderr.ToString());
+        return Encoding.UTF8.GetString(stdout.ToArray());
+    }
+
     internal static string RunCli(params string[] args)
     {
         using var stdout = new MemoryStream();

@@ -59,9 +59,9 @@ internal static class DateScanner
     {
         end = p;
         day = year = 0;
+        month = 0;
         var wordEnd = ReadLetters(s, p, limit);
-        month = Months.MatchNoisy(s[p..wordEnd]);
-        if (month == 0)
+        if (wordEnd - p is < 3 or > 10)
         {
             return false;
         }
@@ -72,10 +72,17 @@ internal static class DateScanner
             i++;
         }
 
+        // Only a word followed by a day number can be a month here; checking that first spares the (noisy) month
+        // lookup for almost every word of a headline or place.
         var afterMonth = CharClasses.SkipInlineSpace(s[..limit], i);
         if (afterMonth == i || afterMonth >= limit || !char.IsAsciiDigit(s[afterMonth]))
         {
-            month = 0;
+            return false;
+        }
+
+        month = Months.MatchNoisy(s[p..wordEnd]);
+        if (month == 0)
+        {
             return false;
         }
 

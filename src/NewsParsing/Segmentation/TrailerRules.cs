@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 using NewsParsing.Agencies;
@@ -14,7 +15,31 @@ internal sealed class TrailerRules
     {
         Separators = separators;
         Prefixes = prefixes;
+
+        // First characters of everything a trailer line can start with, in both cases: most body lines are rejected
+        // by one vectorised lookup instead of a loop of case-insensitive prefix comparisons.
+        var first = new HashSet<char>();
+        foreach (var (_, prefix) in prefixes)
+        {
+            first.Add(char.ToUpperInvariant(prefix[0]));
+            first.Add(char.ToLowerInvariant(prefix[0]));
+        }
+
+        foreach (var agency in Agencies.AgencyRegistry.Default.Agencies)
+        {
+            foreach (var signOff in agency.SignOffs)
+            {
+                first.Add(char.ToUpperInvariant(signOff[0]));
+                first.Add(char.ToLowerInvariant(signOff[0]));
+            }
+        }
+
+        _firstChars = SearchValues.Create([.. first]);
+        _separatorFirstChars = SearchValues.Create([.. separators.Select(x => x[0]).Distinct()]);
     }
+
+    private readonly SearchValues<char> _firstChars;
+    private readonly SearchValues<char> _separatorFirstChars;
 
     public static TrailerRules Default => DefaultRules.Value;
 
@@ -25,6 +50,11 @@ internal sealed class TrailerRules
     /// <summary>Whether the trimmed line is a separator such as an em dash on its own.</summary>
     public bool IsSeparator(ReadOnlySpan<char> line)
     {
+        if (line.IsEmpty || line.Length > 8 || !_separatorFirstChars.Contains(line[0]))
+        {
+            return false;
+        }
+
         foreach (var s in Separators)
         {
             if (line.SequenceEqual(s))
@@ -40,6 +70,11 @@ internal sealed class TrailerRules
     public TrailerKind? Classify(ReadOnlySpan<char> line, AgencyRegistry agencies, out Agency? agency)
     {
         agency = null;
+        if (line.IsEmpty || (!_firstChars.Contains(line[0]) && agencies == Agencies.AgencyRegistry.Default))
+        {
+            return null;
+        }
+
         foreach (var (kind, prefix) in Prefixes)
         {
             if (line.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using NewsParsing.Benchmarks;
 
-// Run with: dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(NewsParsing.Benchmarks.Corpus).Assembly).Run(args);
+// BenchmarkDotNet suite: dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- --filter '*'
+// Side-by-side loop for compare-peers.sh: ... -- throughput [N] [CAP_SECONDS] FILE...
+if (args.Length > 0 && args[0] == "throughput")
+{
+    Throughput.Run(args[1..]);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args);

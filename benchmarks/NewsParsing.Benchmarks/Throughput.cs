@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace NewsParsing.Benchmarks;
+
+/// <summary>
+/// A plain throughput loop with the same method as <c>../shared/peers/bench.mjs</c> (articles round-robin, one call
+/// per article, warm-up first, stop at N articles or a time cap), so <c>compare-peers.sh</c> can put our figures
+/// beside the peers'. The committed figures come from the BenchmarkDotNet classes; this is for the side-by-side.
+/// Usage: <c>dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- throughput [N] [CAP_SECONDS] FILE...</c>
+/// </summary>
+public static class Throughput
+{
+    public static void Run(string[] args)
+    {
+        var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        var cap = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+        var files = args.Skip(2).ToList();
+        var texts = files.Count > 0 ? files.Select(File.ReadAllText).ToList() : [.. Corpus.Seeds];
+        var published = new NodaTime.LocalDate(2021, 10, 5);
+
+        (string Name, NewsPipeline Pipeline)[] runs =
+        [
+            ("newsparsing segmentation only", new NewsParserBuilder().WithStages(false, false, false).Build()),
+            ("newsparsing segmentation+dates", new NewsParserBuilder().WithStages(true, false, false).Build()),
+            ("newsparsing segmentation+dates+quantities", new NewsParserBuilder().WithStages(true, true, false).Build()),
+            ("newsparsing segmentation+entities", new NewsParserBuilder().WithStages(false, false, true).Build()),
+            ("newsparsing end to end (all stages)", new NewsParserBuilder().Build()),
+        ];
+        foreach (var (name, pipeline) in runs)
+        {
+            long sink = 0;
+            for (var i = 0; i < 20; i++)
+            {
+                sink += pipeline.Parse(texts[i % texts.Count], published).Body.Paragraphs.Length;
+            }
+
+            long bytes = 0;
+            var k = 0;
+            var watch = Stopwatch.StartNew();
+            for (; k < n; k++)
+            {
+                var text = texts[k % texts.Count];
+                var a = pipeline.Parse(text, published);
+                sink += a.Dates.Length + a.Quantities.Length + a.Entities.Length;
+                bytes += Encoding.UTF8.GetByteCount(text);
+                if (watch.Elapsed.TotalSeconds > cap)
+                {
+                    k++;
+                    break;
+                }
+            }
+
+            var s = watch.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{{\"name\":\"{name}\",\"articles\":{k},\"seconds\":{s:F3},\"art_per_s\":{k / s:F2},\"kb_per_s\":{bytes / 1024.0 / s:F1},\"ms_per_art\":{1000 * s / k:F3},\"sink\":{sink}}}"));
+        }
+    }
+}

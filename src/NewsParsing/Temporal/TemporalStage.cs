@@ -6,6 +6,8 @@ namespace NewsParsing.Temporal;
 /// <summary>The temporal stage: finds and normalises time expressions in the article's text regions.</summary>
 internal sealed class TemporalStage
 {
+    private readonly TemporalScanner _scanner = new();
+
     public TemporalStage(NewsParserOptions options)
     {
         Options = options;
@@ -16,8 +18,41 @@ internal sealed class TemporalStage
     /// <summary>Extracts the time expressions of every region in <paramref name="context"/>.</summary>
     public ImmutableArray<TemporalExpression> Extract(ArticleContext context)
     {
-        _ = context;
-        _ = Options;
-        return [];
+        var found = new List<TemporalExpression>();
+        foreach (var region in context.Regions)
+        {
+            if (region.Kind == RegionKind.Byline)
+            {
+                continue;
+            }
+
+            if (region.Kind == RegionKind.Dateline)
+            {
+                // The dateline's date is already resolved by the segmenter; scan only its date part so spans stay exact.
+                if (_scanner.Scan(context.Text, region.Span, context.PublicationDate, found, Options.MaxItemsPerStage))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (_scanner.Scan(context.Text, region.Span, context.PublicationDate, found, Options.MaxItemsPerStage))
+            {
+                context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
+                    $"More than {Options.MaxItemsPerStage} time expressions; the rest were not extracted."));
+                break;
+            }
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>Scans a single span of text (used by the evaluations over TimeML documents).</summary>
+    internal List<TemporalExpression> ScanText(string text, SourceSpan span, NodaTime.LocalDate? reference)
+    {
+        var found = new List<TemporalExpression>();
+        _scanner.Scan(text, span, reference, found, Options.MaxItemsPerStage);
+        return found;
     }
 }

@@ -1,0 +1,87 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace NewsParsing.Temporal;
+
+/// <summary>The words of <c>temporal.data.json</c>, frozen once for lookups by lower-case word.</summary>
+internal sealed class TemporalLexicon
+{
+    private static readonly Lazy<TemporalLexicon> Instance = new(Load);
+
+    private TemporalLexicon(
+        FrozenDictionary<string, int> numbers,
+        FrozenSet<string> vague,
+        FrozenDictionary<string, int> ordinals,
+        FrozenDictionary<string, string> units,
+        FrozenDictionary<string, int> weekdays,
+        FrozenSet<string> future,
+        FrozenSet<string> past,
+        FrozenDictionary<string, string> sets,
+        FrozenDictionary<string, string> references)
+    {
+        Numbers = numbers;
+        VagueNumbers = vague;
+        Ordinals = ordinals;
+        Units = units;
+        Weekdays = weekdays;
+        FutureCues = future;
+        PastCues = past;
+        Sets = sets;
+        References = references;
+    }
+
+    public static TemporalLexicon Default => Instance.Value;
+
+    public FrozenDictionary<string, int> Numbers { get; }
+
+    public FrozenSet<string> VagueNumbers { get; }
+
+    public FrozenDictionary<string, int> Ordinals { get; }
+
+    /// <summary>Unit words to TIMEX unit codes: D, W, WE, M, Q, Y, DE, CE, H, MIN, S.</summary>
+    public FrozenDictionary<string, string> Units { get; }
+
+    /// <summary>Weekday names to ISO day numbers (Monday = 1).</summary>
+    public FrozenDictionary<string, int> Weekdays { get; }
+
+    public FrozenSet<string> FutureCues { get; }
+
+    public FrozenSet<string> PastCues { get; }
+
+    public FrozenDictionary<string, string> Sets { get; }
+
+    public FrozenDictionary<string, string> References { get; }
+
+    private static TemporalLexicon Load()
+    {
+        using var stream = EmbeddedData.Open("Temporal.temporal.data.json");
+        using var doc = JsonDocument.Parse(stream);
+        var root = doc.RootElement;
+        var weekdays = new Dictionary<string, int>(StringComparer.Ordinal);
+        var i = 1;
+        foreach (var w in root.GetProperty("weekdays").EnumerateArray())
+        {
+            weekdays[w.GetString()!] = i++;
+        }
+
+        return new TemporalLexicon(
+            IntMap(root.GetProperty("numbers")),
+            Set(root.GetProperty("vagueNumbers")),
+            IntMap(root.GetProperty("ordinals")),
+            StringMap(root.GetProperty("units")),
+            weekdays.ToFrozenDictionary(StringComparer.Ordinal),
+            Set(root.GetProperty("futureCues")),
+            Set(root.GetProperty("pastCues")),
+            StringMap(root.GetProperty("sets")),
+            StringMap(root.GetProperty("references")));
+    }
+
+    private static FrozenDictionary<string, int> IntMap(JsonElement e) =>
+        e.EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
+
+    private static FrozenDictionary<string, string> StringMap(JsonElement e) =>
+        e.EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+
+    private static FrozenSet<string> Set(JsonElement e) =>
+        e.EnumerateArray().Select(x => x.GetString()!).ToFrozenSet(StringComparer.Ordinal);
+}

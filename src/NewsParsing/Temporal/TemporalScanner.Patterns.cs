@@ -308,7 +308,8 @@ internal sealed partial class TemporalScanner
             k = i + 1;
         }
 
-        if (k < c.T.Count && c.T[k].Kind == TokenKind.Word && c.T[k].Capitalized && _lex.Weekdays.TryGetValue(c.T[k].Lower, out var weekday))
+        if (k < c.T.Count && c.T[k].Kind == TokenKind.Word && c.T[k].Capitalized && _lex.Weekdays.TryGetValue(c.T[k].Lower, out var weekday)
+            && !(TryPoint(ref c, k, out var dated, allowBareMonth: false, allowBareYear: false) && dated.Grain == Grain.Day))
         {
             var isoDay = (IsoDayOfWeek)weekday;
             LocalDate day;

@@ -163,7 +163,7 @@ internal sealed partial class TemporalScanner
         if (month > 0)
         {
             var j = k + 1;
-            if (IsPunct(c, j, '.') && !c.T[j].SpaceBefore)
+            if (IsAbbreviationPeriod(c, k, j, month))
             {
                 j++;
             }
@@ -249,7 +249,7 @@ internal sealed partial class TemporalScanner
                 }
 
                 j++;
-                if (IsPunct(c, j, '.') && !c.T[j].SpaceBefore)
+                if (IsAbbreviationPeriod(c, j - 1, j, m))
                 {
                     j++;
                 }
@@ -550,6 +550,10 @@ internal sealed partial class TemporalScanner
 
         return false;
     }
+
+    /// <summary>The period of "Nov." or "Sept." belongs to the month; the full stop after "July." does not.</summary>
+    private static bool IsAbbreviationPeriod(in Ctx c, int monthIndex, int j, int month) =>
+        IsPunct(c, j, '.') && !c.T[j].SpaceBefore && c.T[monthIndex].End - c.T[monthIndex].Start < Months.Name(month).Length;
 
     private static bool IsSentenceStart(in Ctx c, int i) => i == 0 || (c.T[i - 1].Kind == TokenKind.Punct && c.T[i - 1].Value is '.' or '!' or '?' or '"' or '“');
 

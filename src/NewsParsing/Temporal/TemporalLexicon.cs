@@ -17,8 +17,10 @@ internal sealed class TemporalLexicon
         FrozenSet<string> future,
         FrozenSet<string> past,
         FrozenDictionary<string, string> sets,
-        FrozenDictionary<string, string> references)
+        FrozenDictionary<string, string> references,
+        FrozenDictionary<string, string> seasons)
     {
+        Seasons = seasons;
         Numbers = numbers;
         VagueNumbers = vague;
         Ordinals = ordinals;
@@ -52,6 +54,9 @@ internal sealed class TemporalLexicon
 
     public FrozenDictionary<string, string> References { get; }
 
+    /// <summary>Season words to TIMEX codes (SP, SU, FA, WI).</summary>
+    public FrozenDictionary<string, string> Seasons { get; }
+
     private static TemporalLexicon Load()
     {
         using var stream = EmbeddedData.Open("Temporal.temporal.data.json");
@@ -73,7 +78,8 @@ internal sealed class TemporalLexicon
             Set(root.GetProperty("futureCues")),
             Set(root.GetProperty("pastCues")),
             StringMap(root.GetProperty("sets")),
-            StringMap(root.GetProperty("references")));
+            StringMap(root.GetProperty("references")),
+            StringMap(root.GetProperty("seasons")));
     }
 
     private static FrozenDictionary<string, int> IntMap(JsonElement e) =>

@@ -240,7 +240,7 @@ internal sealed partial class TemporalScanner
         found = null!;
         next = i;
         var t = c.T[i];
-        if (t.Kind != TokenKind.Word || c.Ref is not { } reference)
+        if ((t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) || c.Ref is not { } reference)
         {
             return false;
         }
@@ -283,6 +283,68 @@ internal sealed partial class TemporalScanner
             }
         }
 
+        // "third-quarter", "first-half": a quarter or half of the reference year (or the last one that has begun)
+        if (_lex.Ordinals.TryGetValue(t.Lower, out var ord) && IsDash(c, i + 1) && !c.T[i + 1].SpaceBefore && i + 2 < c.T.Count
+            && c.T[i + 2].Kind == TokenKind.Word && !c.T[i + 2].SpaceBefore && c.T[i + 2].Lower is "quarter" or "half")
+        {
+            var isHalf = c.T[i + 2].Lower == "half";
+            var part = t.Lower == "last" ? (isHalf ? 2 : 4) : ord;
+            var current = isHalf ? ((reference.Month - 1) / 6) + 1 : ((reference.Month - 1) / 3) + 1;
+            var year = part > current ? reference.Year - 1 : reference.Year;
+            found = Build(c, i, i + 3, isHalf ? HalfValue(year, Math.Min(part, 2)) : QuarterValue(year, part), TemporalModifier.None);
+            next = i + 3;
+            return true;
+        }
+
+        // "year-earlier", "year-ago": the year before the reference
+        if (t.Lower == "year" && IsDash(c, i + 1) && !c.T[i + 1].SpaceBefore && i + 2 < c.T.Count && c.T[i + 2].Lower is "earlier" or "ago")
+        {
+            found = Build(c, i, i + 3, YearValue(reference.Year - 1), TemporalModifier.None);
+            next = i + 3;
+            return true;
+        }
+
+        // "last fall", "this summer", "next spring"
+        if (t.Lower is "last" or "this" or "next" or "early" or "late" && i + 1 < c.T.Count && _lex.Seasons.TryGetValue(c.T[i + 1].Lower, out var season))
+        {
+            var year = reference.Year + (t.Lower == "next" ? 1 : t.Lower == "last" ? -1 : 0);
+            found = Build(c, i, i + 2, new Resolved { Year = year, YearKnown = true, Value = $"{Four(year)}-{season}" }, TemporalModifier.None);
+            next = i + 2;
+            return true;
+        }
+
+        // "the weekend", "this weekend", "last weekend"
+        if (t.Lower is "the" or "this" or "last" or "next" && IsWord(c, i + 1, "weekend"))
+        {
+            var shift = t.Lower switch { "last" => -1, "next" => 1, _ => 0 };
+            var week = WeekValue(reference.PlusWeeks(shift));
+            week.Value += "-WE";
+            found = Build(c, i, i + 2, week, TemporalModifier.None);
+            next = i + 2;
+            return true;
+        }
+
+        // "recent years", "recent months": a vague duration
+        if (t.Lower == "recent" && i + 1 < c.T.Count && c.T[i + 1].Lower is "years" or "months" or "weeks" or "days" or "decades")
+        {
+            found = Duration(c, i, i + 2, "PX" + _lex.Units[c.T[i + 1].Lower], null, TemporalModifier.None);
+            next = i + 2;
+            return true;
+        }
+
+        // "the past", "the future": document-relative references
+        if (t.Lower == "the" && i + 1 < c.T.Count && c.T[i + 1].Lower is "past" or "future"
+            && (i + 2 >= c.T.Count || c.T[i + 2].Kind == TokenKind.Punct || c.T[i + 2].Lower is "and" or "or" or "as" or "but"))
+        {
+            found = new TemporalExpression(c.Text, Model.SourceSpan.FromBounds(t.Start, c.T[i + 1].End))
+            {
+                Type = TemporalType.Date,
+                Value = c.T[i + 1].Lower == "past" ? "PAST_REF" : "FUTURE_REF",
+            };
+            next = i + 2;
+            return true;
+        }
+
         // "earlier this month", "later this year"
         if ((t.Lower is "earlier" or "later") && TryRelativePeriod(c, i + 1, out var within, out var withinEnd) && IsWord(c, i + 1, "this"))
         {
@@ -291,8 +353,9 @@ internal sealed partial class TemporalScanner
             return true;
         }
 
-        // "last week", "next month", "this year" (not "the year": too often a noun phrase)
-        if (t.Lower != "the" && TryRelativePeriod(c, i, out var period, out var periodEnd))
+        // "last week", "next month", "this year", "the year", "the quarter"
+        if (TryRelativePeriod(c, i, out var period, out var periodEnd)
+            && (t.Lower != "the" || (c.T[i + 1].Lower is "year" or "quarter" or "month" && !IsWord(c, periodEnd, "of") && !IsYearLike(c, periodEnd))))
         {
             found = Build(c, i, periodEnd, period, TemporalModifier.None);
             next = periodEnd;
@@ -323,9 +386,14 @@ internal sealed partial class TemporalScanner
             }
             else
             {
-                day = Tense(c, i, k + 1) == TenseKind.Future
-                    ? reference.With(DateAdjusters.NextOrSame(isoDay))
-                    : reference.With(DateAdjusters.PreviousOrSame(isoDay));
+                var before = reference.With(DateAdjusters.PreviousOrSame(isoDay));
+                var after = reference.With(DateAdjusters.NextOrSame(isoDay));
+                day = Tense(c, i, k + 1) switch
+                {
+                    TenseKind.Future => after,
+                    TenseKind.Past => before,
+                    _ => Period.DaysBetween(reference, after) < Period.DaysBetween(before, reference) ? after : before,
+                };
             }
 
             var first = t.Lower == "on" ? k : i; // "on" is not part of the expression
@@ -422,8 +490,9 @@ internal sealed partial class TemporalScanner
         if (!TryNumber(c, k, out var n, out var unitIndex, out var vague))
         {
             // "for years", "for decades": a vague duration
-            if (t.Lower is "for" or "over" && k == i + (t.Lower == "over" ? 1 : 0) && i + 1 < c.T.Count && c.T[i + 1].Kind == TokenKind.Word
-                && c.T[i + 1].Lower is "years" or "decades" or "months" or "weeks" or "centuries")
+            if (t.Lower is "for" or "over" or "within" or "in" or "after" && k == i + (t.Lower == "over" ? 1 : 0) && i + 1 < c.T.Count && c.T[i + 1].Kind == TokenKind.Word
+                && c.T[i + 1].Lower is "years" or "decades" or "months" or "weeks" or "days" or "centuries" or "hours"
+                && !(i + 2 < c.T.Count && c.T[i + 2].Kind == TokenKind.Word && c.T[i + 2].Lower is "ago" or "of" or "later" or "earlier"))
             {
                 var code = _lex.Units[c.T[i + 1].Lower];
                 found = Duration(c, i + 1, i + 2, "PX" + code, null, TemporalModifier.None);
@@ -447,6 +516,11 @@ internal sealed partial class TemporalScanner
         }
 
         var unitWord = c.T[unitIndex].Lower;
+        if (hyphenated && IsDash(c, unitIndex + 1) && IsWord(c, unitIndex + 2, "old"))
+        {
+            return false; // "6-year-old": an age, not a duration
+        }
+
         var plural = unitWord.EndsWith('s') || unitWord == "centuries";
         var isArticle = k < c.T.Count && c.T[k].Kind == TokenKind.Word && c.T[k].Lower is "a" or "an";
         if (isArticle && plural)

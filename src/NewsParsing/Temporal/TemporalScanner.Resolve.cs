@@ -7,6 +7,8 @@ internal sealed partial class TemporalScanner
 {
     private enum TenseKind : byte
     {
+        /// <summary>No tense cue near the expression: the nearest occurrence wins (ties go to the past).</summary>
+        None,
         Past,
         Future,
     }
@@ -52,6 +54,10 @@ internal sealed partial class TemporalScanner
                     {
                         candidate = md.InYear(reference.Year + 1);
                     }
+                    else if (tense == TenseKind.None)
+                    {
+                        candidate = Nearest(md, reference);
+                    }
 
                     p.Year = candidate.Year;
                     r.YearInferred = true;
@@ -75,11 +81,12 @@ internal sealed partial class TemporalScanner
                     }
 
                     p.Year = reference.Year;
-                    if (tense == TenseKind.Past && p.Month > reference.Month)
+                    var monthsAhead = p.Month - reference.Month;
+                    if ((tense == TenseKind.Past && monthsAhead > 0) || (tense == TenseKind.None && monthsAhead > 6))
                     {
                         p.Year--;
                     }
-                    else if (tense == TenseKind.Future && p.Month < reference.Month)
+                    else if ((tense == TenseKind.Future && monthsAhead < 0) || (tense == TenseKind.None && monthsAhead < -6))
                     {
                         p.Year++;
                     }
@@ -105,6 +112,24 @@ internal sealed partial class TemporalScanner
                 r.Value = Four(p.Year)[..3] + "X";
                 return r;
         }
+    }
+
+    /// <summary>The occurrence of a month and day nearest the reference (ties go to the past).</summary>
+    private static LocalDate Nearest(AnnualDate md, LocalDate reference)
+    {
+        var best = md.InYear(reference.Year);
+        foreach (var year in (ReadOnlySpan<int>)[reference.Year - 1, reference.Year + 1])
+        {
+            var candidate = md.InYear(year);
+            var d = Math.Abs(Period.DaysBetween(reference, candidate));
+            var bestD = Math.Abs(Period.DaysBetween(reference, best));
+            if (d < bestD || (d == bestD && candidate < best))
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
     }
 
     private static Resolved YearValue(int year) => new()
@@ -171,7 +196,7 @@ internal sealed partial class TemporalScanner
     private TenseKind Tense(in Ctx c, int first, int next)
     {
         var bestDistance = int.MaxValue;
-        var best = TenseKind.Past;
+        var best = TenseKind.None;
         for (var k = first - 1; k >= 0 && first - k <= TenseWindow; k--)
         {
             var t = c.T[k];

@@ -9,7 +9,59 @@ internal static partial class ArticleJsonWriter
     private static void WriteQuantity(Utf8JsonWriter w, Quantity q)
     {
         w.WriteStartObject();
-        WriteSpan(w, q);
+        w.WriteString("text", q.Text);
+        w.WriteNumber("start", q.Span.Start);
+        w.WriteNumber("length", q.Span.Length);
+        w.WriteNumber("value", q.Value);
+        if (q.Min is { } min)
+        {
+            w.WriteNumber("min", min);
+        }
+
+        if (q.Max is { } max)
+        {
+            w.WriteNumber("max", max);
+        }
+
+        WriteNullableString(w, "modifier", q.Modifier == QuantityModifier.None ? null : ToCamel(q.Modifier.ToString()));
+        WriteNullableString(w, "unit", q.Unit);
+        w.WriteString("kind", ToCamel(q.Kind.ToString()));
+        WriteNullableString(w, "counted", q.Counted?.Text);
+        if (q.CountedHead is not null)
+        {
+            w.WriteString("countedHead", q.CountedHead);
+        }
+
+        if (q.Currency is not null)
+        {
+            w.WriteString("currency", q.Currency);
+        }
+
+        if (q.IsChange)
+        {
+            w.WriteBoolean("isChange", true);
+        }
+
+        if (!q.Members.IsEmpty)
+        {
+            w.WriteStartArray("members");
+            foreach (var m in q.Members)
+            {
+                w.WriteStartObject();
+                w.WriteString("text", m.Text);
+                w.WriteNumber("start", m.Span.Start);
+                w.WriteNumber("length", m.Span.Length);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (q.CountMatches is { } matches)
+        {
+            w.WriteBoolean("countMatches", matches);
+        }
+
         w.WriteEndObject();
     }
 }

@@ -58,4 +58,7 @@ public static class DiagnosticCodes
 
     /// <summary>The dateline date disagrees with the publication date by more than a week.</summary>
     public const string DatelineDateMismatch = "NP0011";
+
+    /// <summary>A count is followed by a list with a different number of members ("fifteen members – A, B and C").</summary>
+    public const string CountMismatch = "NP0012";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsParsing.Model;
 using NewsParsing.Temporal;
 
 namespace NewsParsing.Quantities;
@@ -6,6 +7,8 @@ namespace NewsParsing.Quantities;
 /// <summary>The quantity stage: numbers, money, percentages, measures and counted things.</summary>
 internal sealed class QuantityStage
 {
+    private readonly QuantityScanner _scanner = new();
+
     public QuantityStage(NewsParserOptions options)
     {
         Options = options;
@@ -16,9 +19,31 @@ internal sealed class QuantityStage
     /// <summary>Extracts the quantities of every region, skipping text already taken by <paramref name="dates"/>.</summary>
     public ImmutableArray<Quantity> Extract(ArticleContext context, ImmutableArray<TemporalExpression> dates)
     {
-        _ = context;
-        _ = Options;
-        _ = dates;
-        return [];
+        var found = new List<Quantity>();
+        foreach (var region in context.Regions)
+        {
+            if (region.Kind is RegionKind.Dateline or RegionKind.Byline)
+            {
+                continue; // a dateline's numbers are its date; a byline's are names
+            }
+
+            var taken = new List<SourceSpan>();
+            foreach (var d in dates)
+            {
+                if (d.Span.Overlaps(region.Span))
+                {
+                    taken.Add(d.Span);
+                }
+            }
+
+            if (_scanner.Scan(context.Text, region.Span, taken, found, context.Diagnostics, Options.MaxItemsPerStage))
+            {
+                context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
+                    $"More than {Options.MaxItemsPerStage} quantities; the rest were not extracted."));
+                break;
+            }
+        }
+
+        return [.. found];
     }
 }

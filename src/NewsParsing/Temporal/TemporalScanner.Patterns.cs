@@ -523,9 +523,9 @@ internal sealed partial class TemporalScanner
 
         var plural = unitWord.EndsWith('s') || unitWord == "centuries";
         var isArticle = k < c.T.Count && c.T[k].Kind == TokenKind.Word && c.T[k].Lower is "a" or "an";
-        if (isArticle && plural)
+        if ((isArticle || hyphenated) && plural)
         {
-            return false;
+            return false; // "a years" never; "three-quarters" is a fraction, not a duration
         }
 
         if (!hyphenated && !vague && !isArticle && n != 1 && !plural)

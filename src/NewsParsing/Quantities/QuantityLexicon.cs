@@ -1,0 +1,110 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NewsParsing.Temporal;
+
+namespace NewsParsing.Quantities;
+
+/// <summary>The phrases of <c>quantities.data.json</c>, keyed by their lower-cased text as tokens join it.</summary>
+internal sealed class QuantityLexicon
+{
+    private static readonly Lazy<QuantityLexicon> Instance = new(Load);
+
+    public static QuantityLexicon Default => Instance.Value;
+
+    public FrozenDictionary<string, decimal> NumberWords { get; private init; } = null!;
+
+    public FrozenDictionary<string, decimal> Fractions { get; private init; } = null!;
+
+    public FrozenDictionary<string, decimal> Scales { get; private init; } = null!;
+
+    public FrozenDictionary<string, int> Ordinals { get; private init; } = null!;
+
+    public FrozenDictionary<string, decimal> Vague { get; private init; } = null!;
+
+    public FrozenDictionary<string, QuantityModifier> Hedges { get; private init; } = null!;
+
+    public FrozenSet<string> ChangeWords { get; private init; } = null!;
+
+    public FrozenDictionary<string, string> Currencies { get; private init; } = null!;
+
+    public FrozenDictionary<string, (string Unit, QuantityKind Kind)> Units { get; private init; } = null!;
+
+    public FrozenSet<string> StopWords { get; private init; } = null!;
+
+    /// <summary>The most tokens any phrase spans ("u . s . dollars" is five).</summary>
+    public int MaxPhraseTokens { get; private init; }
+
+    /// <summary>The key of tokens [i, i + count): lower-cased text, a space where the text has white space.</summary>
+    public static string Key(string text, List<Token> tokens, int i, int count)
+    {
+        var sb = new StringBuilder();
+        for (var k = i; k < i + count; k++)
+        {
+            if (k > i && tokens[k].SpaceBefore)
+            {
+                sb.Append(' ');
+            }
+
+            var t = tokens[k];
+            sb.Append(t.Kind == TokenKind.Word && t.Lower.Length > 0 ? t.Lower : text.AsSpan(t.Start, t.End - t.Start).ToString().ToLowerInvariant());
+        }
+
+        return sb.ToString();
+    }
+
+    private static QuantityLexicon Load()
+    {
+        using var stream = EmbeddedData.Open("Quantities.quantities.data.json");
+        using var doc = JsonDocument.Parse(stream);
+        var root = doc.RootElement;
+        var currencies = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in root.GetProperty("currencies").EnumerateArray())
+        {
+            foreach (var n in c.GetProperty("names").EnumerateArray())
+            {
+                currencies[n.GetString()!] = c.GetProperty("code").GetString()!;
+            }
+        }
+
+        var units = new Dictionary<string, (string, QuantityKind)>(StringComparer.Ordinal);
+        foreach (var u in root.GetProperty("units").EnumerateArray())
+        {
+            var kind = Enum.Parse<QuantityKind>(u.GetProperty("kind").GetString()!);
+            foreach (var n in u.GetProperty("names").EnumerateArray())
+            {
+                units[n.GetString()!] = (u.GetProperty("unit").GetString()!, kind);
+            }
+        }
+
+        var hedges = root.GetProperty("hedges").EnumerateObject()
+            .ToFrozenDictionary(p => p.Name, p => Enum.Parse<QuantityModifier>(p.Value.GetString()!), StringComparer.Ordinal);
+        var all = currencies.Keys.Concat(units.Keys).Concat(hedges.Keys);
+        var maxTokens = 1;
+        foreach (var phrase in all)
+        {
+            var tokens = new List<Token>();
+            TemporalTokenizer.Tokenize(phrase, 0, phrase.Length, tokens);
+            maxTokens = Math.Max(maxTokens, tokens.Count);
+        }
+
+        return new QuantityLexicon
+        {
+            NumberWords = Decimals(root.GetProperty("numberWords")),
+            Fractions = Decimals(root.GetProperty("fractions")),
+            Scales = Decimals(root.GetProperty("scales")),
+            Ordinals = root.GetProperty("ordinals").EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal),
+            Vague = Decimals(root.GetProperty("vague")),
+            Hedges = hedges,
+            ChangeWords = root.GetProperty("changeWords").EnumerateArray().Select(x => x.GetString()!).ToFrozenSet(StringComparer.Ordinal),
+            Currencies = currencies.ToFrozenDictionary(StringComparer.Ordinal),
+            Units = units.ToFrozenDictionary(StringComparer.Ordinal),
+            StopWords = root.GetProperty("stopWords").EnumerateArray().Select(x => x.GetString()!).ToFrozenSet(StringComparer.Ordinal),
+            MaxPhraseTokens = maxTokens,
+        };
+    }
+
+    private static FrozenDictionary<string, decimal> Decimals(JsonElement e) =>
+        e.EnumerateObject().ToFrozenDictionary(p => p.Name, p => decimal.Parse(p.Value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+}

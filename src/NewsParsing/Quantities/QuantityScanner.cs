@@ -58,11 +58,24 @@ internal sealed class QuantityScanner
         return false;
     }
 
+    /// <summary>Whether the token overlaps a taken span. <paramref name="taken"/> is sorted by start and does not
+    /// overlap itself (dates come in text order), so a binary search keeps this logarithmic even with thousands of dates.</summary>
     private static bool Inside(List<SourceSpan> taken, in Token t)
     {
-        foreach (var s in taken)
+        int lo = 0, hi = taken.Count - 1;
+        while (lo <= hi)
         {
-            if (t.Start < s.End && s.Start < t.End)
+            var mid = (lo + hi) >>> 1;
+            var s = taken[mid];
+            if (s.End <= t.Start)
+            {
+                lo = mid + 1;
+            }
+            else if (s.Start >= t.End)
+            {
+                hi = mid - 1;
+            }
+            else
             {
                 return true;
             }
@@ -228,9 +241,9 @@ internal sealed class QuantityScanner
 
         q = new Quantity(text, span)
         {
-            Value = value,
-            Min = min,
-            Max = max,
+            Value = Normalize(value),
+            Min = min is { } lo ? Normalize(lo) : null,
+            Max = max is { } hi ? Normalize(hi) : null,
             Modifier = modifier,
             Kind = quantityKind,
             Unit = unit,
@@ -245,6 +258,9 @@ internal sealed class QuantityScanner
         _ = numberStart;
         return true;
     }
+
+    /// <summary>Drops trailing zeros of the scale (2500000.0 → 2500000) so values print as written.</summary>
+    private static decimal Normalize(decimal d) => d / 1.000000000000000000000000000000000m;
 
     private enum NumberKind
     {

@@ -20,6 +20,7 @@ internal sealed class QuantityStage
     public ImmutableArray<Quantity> Extract(ArticleContext context, ImmutableArray<TemporalExpression> dates)
     {
         var found = new List<Quantity>();
+        var dateIndex = 0;
         foreach (var region in context.Regions)
         {
             if (region.Kind is RegionKind.Dateline or RegionKind.Byline)
@@ -27,13 +28,16 @@ internal sealed class QuantityStage
                 continue; // a dateline's numbers are its date; a byline's are names
             }
 
+            // The dates inside this region, in text order (dates are sorted; one pointer walks them once per article).
             var taken = new List<SourceSpan>();
-            foreach (var d in dates)
+            while (dateIndex < dates.Length && dates[dateIndex].Span.End <= region.Span.Start)
             {
-                if (d.Span.Overlaps(region.Span))
-                {
-                    taken.Add(d.Span);
-                }
+                dateIndex++;
+            }
+
+            for (var k = dateIndex; k < dates.Length && dates[k].Span.Start < region.Span.End; k++)
+            {
+                taken.Add(dates[k].Span);
             }
 
             if (_scanner.Scan(context.Text, region.Span, taken, found, context.Diagnostics, Options.MaxItemsPerStage))

@@ -19,6 +19,9 @@ internal sealed class QuantityLexicon
 
     public FrozenDictionary<string, decimal> Scales { get; private init; } = null!;
 
+    /// <summary>Plural ordinals that make a fraction after a number word ("two thirds").</summary>
+    public FrozenDictionary<string, int> FractionDenominators { get; private init; } = null!;
+
     public FrozenDictionary<string, int> Ordinals { get; private init; } = null!;
 
     public FrozenDictionary<string, decimal> Vague { get; private init; } = null!;
@@ -94,6 +97,7 @@ internal sealed class QuantityLexicon
             NumberWords = Decimals(root.GetProperty("numberWords")),
             Fractions = Decimals(root.GetProperty("fractions")),
             Scales = Decimals(root.GetProperty("scales")),
+            FractionDenominators = root.GetProperty("fractionDenominators").EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal),
             Ordinals = root.GetProperty("ordinals").EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal),
             Vague = Decimals(root.GetProperty("vague")),
             Hedges = hedges,

@@ -172,6 +172,12 @@ internal sealed class QuantityScanner
                 currency ??= code;
                 j = afterCurrency;
             }
+            else if (IsDash(T, j) && !T[j].SpaceBefore && j + 1 < T.Count && !T[j + 1].SpaceBefore
+                && MatchPhrase(text, T, j + 1, _lex.Units, out var hu, out var afterHyphenUnit) && hu.Kind != QuantityKind.Duration)
+            {
+                (unit, quantityKind) = hu; // "3-inch", "six-mile", "45-acre"
+                j = afterHyphenUnit;
+            }
             else if (MatchPhrase(text, T, j, _lex.Units, out var u, out var afterUnit))
             {
                 (unit, quantityKind) = u;
@@ -201,7 +207,7 @@ internal sealed class QuantityScanner
                 k++;
             }
 
-            if (TryCounted(text, T, k, out var phraseEnd, out head))
+            if (TryCounted(text, T, taken, k, out var phraseEnd, out head))
             {
                 counted = new QuantityPart(text, SourceSpan.FromBounds(T[k].Start, T[phraseEnd - 1].End));
                 quantityKind = QuantityKind.Count;
@@ -394,6 +400,12 @@ internal sealed class QuantityScanner
                 return false;
             }
 
+            if (after < T.Count && T[after].Kind == TokenKind.Word && T[after].Lower is "dozen" or "dozens")
+            {
+                value *= 12; // "3 dozens"
+                after++;
+            }
+
             var isYearShape = t.Digits == 4 && value is >= 1900 and <= 2100 && !raw.Contains(',');
             if (TryScale(T, after, out var scale, out var afterScale))
             {
@@ -459,6 +471,20 @@ internal sealed class QuantityScanner
             return true;
         }
 
+        // "hundred thousand dollars": a scale word opening the number
+        if (t.Lower is "hundred" or "thousand" && !t.Capitalized && k + 1 < T.Count)
+        {
+            value = t.Lower == "hundred" ? 100 : 1000;
+            after = k + 1;
+            if (TryScale(T, after, out var s0, out var afterS0))
+            {
+                value *= s0;
+                after = afterS0;
+            }
+
+            return true;
+        }
+
         if (!_lex.NumberWords.TryGetValue(t.Lower, out var word) || word < 1 || t.Lower is "quarter" or "third" or "half")
         {
             return false;
@@ -498,10 +524,24 @@ internal sealed class QuantityScanner
             }
         }
 
+        // "two thirds", "three quarters"
+        if (after < T.Count && T[after].Kind == TokenKind.Word && _lex.FractionDenominators.TryGetValue(T[after].Lower, out var denominator) && value < denominator * 10)
+        {
+            value = Math.Round(value / denominator, 10);
+            after++;
+            return true;
+        }
+
         if (TryScale(T, after, out var scale2, out var afterScale2))
         {
             value *= scale2;
             after = afterScale2;
+        }
+
+        while (TryScale(T, after, out var more, out var afterMore))
+        {
+            value *= more; // "hundred thousand"
+            after = afterMore;
         }
 
         return true;
@@ -581,7 +621,7 @@ internal sealed class QuantityScanner
     }
 
     /// <summary>The noun phrase a number counts: up to four words, through "and" + a plural ("members and partners").</summary>
-    private bool TryCounted(string text, List<Token> T, int k, out int end, out string? head)
+    private bool TryCounted(string text, List<Token> T, List<SourceSpan> taken, int k, out int end, out string? head)
     {
         end = k;
         head = null;
@@ -589,7 +629,8 @@ internal sealed class QuantityScanner
         while (end < T.Count && words < MaxCountedWords)
         {
             var t = T[end];
-            if (t.Kind != TokenKind.Word || t.Lower.Length == 0 || _lex.StopWords.Contains(t.Lower) || _lex.NumberWords.ContainsKey(t.Lower))
+            if (t.Kind != TokenKind.Word || t.Lower.Length == 0 || _lex.StopWords.Contains(t.Lower) || _lex.NumberWords.ContainsKey(t.Lower)
+                || Inside(taken, t) || (words > 0 && t.Capitalized && LineBreakBefore(text, t)))
             {
                 // hyphenated compounds continue the phrase: "high-ranking officials"
                 if (IsDash(T, end) && !t.SpaceBefore && end + 1 < T.Count && !T[end + 1].SpaceBefore && T[end + 1].Kind == TokenKind.Word && words > 0)
@@ -620,9 +661,10 @@ internal sealed class QuantityScanner
         }
 
         // "members and partners"
-        if (IsWord(T, end, "and") && end + 1 < T.Count && T[end + 1].Kind == TokenKind.Word && Plural(T[end + 1].Lower) && !T[end + 1].Capitalized)
+        if (IsWord(T, end, "and") && end + 1 < T.Count && T[end + 1].Kind == TokenKind.Word && Plural(T[end + 1].Lower) && !T[end + 1].Capitalized
+            && (end + 2 >= T.Count || T[end + 2].Kind == TokenKind.Punct || _lex.StopWords.Contains(T[end + 2].Lower)))
         {
-            end += 2;
+            end += 2; // "members and partners –", but not "bags and sales standing"
         }
 
         for (var m = k; m < end; m++)
@@ -636,17 +678,24 @@ internal sealed class QuantityScanner
 
         if (head is null)
         {
-            var last = T[end - 1];
-            if (last.Kind != TokenKind.Word || last.Capitalized && words == 1 && !Plural(last.Lower))
-            {
-                return false; // "2015 European" or a lone name is not a counted thing
-            }
-
-            head = last.Lower;
+            return false; // a counted thing is a plural noun ("troops", "people"); "12 dead" or "6.2 mln there" is not
         }
 
         _ = text;
         return true;
+    }
+
+    private static bool LineBreakBefore(string text, in Token t)
+    {
+        for (var i = t.Start - 1; i >= 0 && char.IsWhiteSpace(text[i]); i--)
+        {
+            if (text[i] is '\n' or '\r')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Plural(string w) => w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal)

@@ -533,6 +533,12 @@ internal sealed partial class TemporalScanner
             return false; // "25 year" without a hyphen is not how news writes a duration
         }
 
+        // "barrels a day", "5 dlrs a year": a rate of a quantity, not a duration
+        if (isArticle && i > 0 && (c.T[i - 1].Kind == TokenKind.Number || (c.T[i - 1].Kind == TokenKind.Word && c.T[i - 1].Lower.Length > 3 && c.T[i - 1].Lower.EndsWith('s'))))
+        {
+            return false;
+        }
+
         // "twice a year", "once a week": a set, not a duration
         if (isArticle && i > 0 && c.T[i - 1].Kind == TokenKind.Word && c.T[i - 1].Lower is "once" or "twice" or "times")
         {

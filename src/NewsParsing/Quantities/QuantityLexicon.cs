@@ -15,7 +15,7 @@ internal sealed class QuantityLexicon
 
     public FrozenDictionary<string, decimal> NumberWords { get; private init; } = null!;
 
-    public FrozenDictionary<string, decimal> Fractions { get; private init; } = null!;
+    public PhraseTable<decimal> Fractions { get; private init; } = null!;
 
     public FrozenDictionary<string, decimal> Scales { get; private init; } = null!;
 
@@ -24,15 +24,15 @@ internal sealed class QuantityLexicon
 
     public FrozenDictionary<string, int> Ordinals { get; private init; } = null!;
 
-    public FrozenDictionary<string, decimal> Vague { get; private init; } = null!;
+    public PhraseTable<decimal> Vague { get; private init; } = null!;
 
-    public FrozenDictionary<string, QuantityModifier> Hedges { get; private init; } = null!;
+    public PhraseTable<QuantityModifier> Hedges { get; private init; } = null!;
 
     public FrozenSet<string> ChangeWords { get; private init; } = null!;
 
-    public FrozenDictionary<string, string> Currencies { get; private init; } = null!;
+    public PhraseTable<string> Currencies { get; private init; } = null!;
 
-    public FrozenDictionary<string, (string Unit, QuantityKind Kind)> Units { get; private init; } = null!;
+    public PhraseTable<(string Unit, QuantityKind Kind)> Units { get; private init; } = null!;
 
     public FrozenSet<string> StopWords { get; private init; } = null!;
 
@@ -95,15 +95,15 @@ internal sealed class QuantityLexicon
         return new QuantityLexicon
         {
             NumberWords = Decimals(root.GetProperty("numberWords")),
-            Fractions = Decimals(root.GetProperty("fractions")),
+            Fractions = new PhraseTable<decimal>(Decimals(root.GetProperty("fractions"))),
             Scales = Decimals(root.GetProperty("scales")),
             FractionDenominators = root.GetProperty("fractionDenominators").EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal),
             Ordinals = root.GetProperty("ordinals").EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal),
-            Vague = Decimals(root.GetProperty("vague")),
-            Hedges = hedges,
+            Vague = new PhraseTable<decimal>(Decimals(root.GetProperty("vague"))),
+            Hedges = new PhraseTable<QuantityModifier>(hedges),
             ChangeWords = root.GetProperty("changeWords").EnumerateArray().Select(x => x.GetString()!).ToFrozenSet(StringComparer.Ordinal),
-            Currencies = currencies.ToFrozenDictionary(StringComparer.Ordinal),
-            Units = units.ToFrozenDictionary(StringComparer.Ordinal),
+            Currencies = new PhraseTable<string>(currencies),
+            Units = new PhraseTable<(string Unit, QuantityKind Kind)>(units),
             StopWords = root.GetProperty("stopWords").EnumerateArray().Select(x => x.GetString()!).ToFrozenSet(StringComparer.Ordinal),
             MaxPhraseTokens = maxTokens,
         };

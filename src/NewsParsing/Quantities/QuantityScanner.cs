@@ -96,7 +96,7 @@ internal sealed class QuantityScanner
         // 1. A hedge or a range opener: "about", "more than", "between", "from".
         if (T[j].Kind == TokenKind.Word)
         {
-            if (MatchPhrase(text, T, j, _lex.Hedges, out var hedge, out var hedgeEnd) && StartsNumber(text, T, hedgeEnd))
+            if (_lex.Hedges.TryMatch(text, T, j, out var hedge, out var hedgeEnd) && StartsNumber(text, T, hedgeEnd))
             {
                 modifier = hedge;
                 j = hedgeEnd;
@@ -167,22 +167,22 @@ internal sealed class QuantityScanner
                 (unit, quantityKind) = ("%", QuantityKind.Percent);
                 j++;
             }
-            else if (MatchPhrase(text, T, j, _lex.Currencies, out var code, out var afterCurrency))
+            else if (_lex.Currencies.TryMatch(text, T, j, out var code, out var afterCurrency))
             {
                 currency ??= code;
                 j = afterCurrency;
             }
             else if (IsDash(T, j) && !T[j].SpaceBefore && j + 1 < T.Count && !T[j + 1].SpaceBefore
-                && MatchPhrase(text, T, j + 1, _lex.Units, out var hu, out var afterHyphenUnit) && hu.Kind != QuantityKind.Duration)
+                && _lex.Units.TryMatch(text, T, j + 1, out var hu, out var afterHyphenUnit) && hu.Kind != QuantityKind.Duration)
             {
                 (unit, quantityKind) = hu; // "3-inch", "six-mile", "45-acre"
                 j = afterHyphenUnit;
             }
-            else if (MatchPhrase(text, T, j, _lex.Units, out var u, out var afterUnit))
+            else if (_lex.Units.TryMatch(text, T, j, out var u, out var afterUnit))
             {
                 (unit, quantityKind) = u;
                 j = afterUnit;
-                if (unit == "bbl" && MatchPhrase(text, T, j - 1, _lex.Units, out var rate, out var afterRate) && rate.Unit == "bbl/d")
+                if (unit == "bbl" && _lex.Units.TryMatch(text, T, j - 1, out var rate, out var afterRate) && rate.Unit == "bbl/d")
                 {
                     (unit, quantityKind) = rate;
                     j = afterRate;
@@ -299,7 +299,7 @@ internal sealed class QuantityScanner
         var t = T[j];
         if (t.Kind == TokenKind.Punct && t.Value is '$' or '€' or '£' or '¥' or '₹')
         {
-            code = _lex.Currencies[((char)t.Value).ToString()];
+            _lex.Currencies.TryGetValue(((char)t.Value).ToString(), out code!);
             after = j + 1;
             return after < T.Count && T[after].Kind == TokenKind.Number;
         }
@@ -426,7 +426,7 @@ internal sealed class QuantityScanner
         }
 
         // Vague amounts: "dozens", "hundreds of", "tens of thousands"
-        if (MatchPhrase(text, T, k, _lex.Vague, out var vague, out var afterVague))
+        if (_lex.Vague.TryMatch(text, T, k, out var vague, out var afterVague))
         {
             value = vague;
             kind = NumberKind.Vague;
@@ -435,7 +435,7 @@ internal sealed class QuantityScanner
         }
 
         // Fractions: "three-quarters", "half", "a third"
-        if (MatchPhrase(text, T, k, _lex.Fractions, out var fraction, out var afterFraction) && !(t.Lower == "half" && IsWord(T, afterFraction, "of") is false && T.Count > afterFraction && T[afterFraction].Kind == TokenKind.Word && _lex.Units.ContainsKey(T[afterFraction].Lower) is false && T[afterFraction].Lower != "a"))
+        if (_lex.Fractions.TryMatch(text, T, k, out var fraction, out var afterFraction) && !(t.Lower == "half" && IsWord(T, afterFraction, "of") is false && T.Count > afterFraction && T[afterFraction].Kind == TokenKind.Word && _lex.Units.ContainsKey(T[afterFraction].Lower) is false && T[afterFraction].Lower != "a"))
         {
             value = fraction;
             after = afterFraction;
@@ -780,34 +780,6 @@ internal sealed class QuantityScanner
 
         members = builder.ToImmutable();
         return true;
-    }
-
-    /// <summary>Longest phrase of <paramref name="map"/> starting at token <paramref name="k"/>.</summary>
-    private bool MatchPhrase<T>(string text, List<Token> tokens, int k, System.Collections.Frozen.FrozenDictionary<string, T> map, out T value, out int after)
-    {
-        value = default!;
-        after = k;
-        if (k >= tokens.Count)
-        {
-            return false;
-        }
-
-        for (var n = Math.Min(_lex.MaxPhraseTokens, tokens.Count - k); n >= 1; n--)
-        {
-            if (n > 1 && tokens[k + n - 1].Kind == TokenKind.Punct && tokens[k + n - 1].Value is ',' or ';')
-            {
-                continue;
-            }
-
-            if (map.TryGetValue(QuantityLexicon.Key(text, tokens, k, n), out var found))
-            {
-                value = found;
-                after = k + n;
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsWord(List<Token> T, int i, string lower) => i < T.Count && T[i].Kind == TokenKind.Word && string.Equals(T[i].Lower, lower, StringComparison.Ordinal);

@@ -54,6 +54,12 @@ internal sealed class TemporalLexicon
 
     public FrozenDictionary<string, string> References { get; }
 
+    /// <summary>
+    /// Every lower-case word that can open a time expression. The scanner rejects any other word with one lookup,
+    /// so ordinary text costs a hash probe per token instead of a try of every pattern.
+    /// </summary>
+    public FrozenSet<string> Starters { get; private set; } = FrozenSet<string>.Empty;
+
     /// <summary>Season words to TIMEX codes (SP, SU, FA, WI).</summary>
     public FrozenDictionary<string, string> Seasons { get; }
 
@@ -69,7 +75,7 @@ internal sealed class TemporalLexicon
             weekdays[w.GetString()!] = i++;
         }
 
-        return new TemporalLexicon(
+        var lexicon = new TemporalLexicon(
             IntMap(root.GetProperty("numbers")),
             Set(root.GetProperty("vagueNumbers")),
             IntMap(root.GetProperty("ordinals")),
@@ -80,6 +86,32 @@ internal sealed class TemporalLexicon
             StringMap(root.GetProperty("sets")),
             StringMap(root.GetProperty("references")),
             StringMap(root.GetProperty("seasons")));
+        var starters = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "from", "between", "early", "late", "mid", "the", "this", "last", "next", "past", "previous", "coming", "current", "on",
+            "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "about", "around", "roughly", "approximately", "nearly",
+            "almost", "some", "over", "more", "less", "fewer", "for", "within", "in", "after", "every", "each", "recent", "year",
+            "noon", "a", "an", "once", "twice",
+        };
+        starters.UnionWith(lexicon.Numbers.Keys);
+        starters.UnionWith(lexicon.VagueNumbers);
+        starters.UnionWith(lexicon.Ordinals.Keys);
+        starters.UnionWith(lexicon.Weekdays.Keys);
+        starters.UnionWith(lexicon.Sets.Keys);
+        starters.UnionWith(lexicon.References.Keys);
+        for (var m = 1; m <= 12; m++)
+        {
+            var name = NewsParsing.Text.Months.Name(m).ToLowerInvariant();
+            starters.Add(name);
+            starters.Add(name[..3]);
+            if (m == 9)
+            {
+                starters.Add("sept");
+            }
+        }
+
+        lexicon.Starters = starters.ToFrozenSet(StringComparer.Ordinal);
+        return lexicon;
     }
 
     private static FrozenDictionary<string, int> IntMap(JsonElement e) =>

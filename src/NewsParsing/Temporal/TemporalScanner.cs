@@ -59,9 +59,9 @@ internal sealed partial class TemporalScanner
         found = null!;
         next = i;
         var t = c.T[i];
-        if (t.Kind == TokenKind.Punct)
+        if (t.Kind == TokenKind.Punct || (t.Kind == TokenKind.Word && !_lex.Starters.Contains(t.Lower)))
         {
-            return false;
+            return false; // most words cannot open a time expression: one set lookup rejects them
         }
 
         return TryRange(ref c, i, out found, out next)

@@ -9,7 +9,22 @@ internal static partial class ArticleJsonWriter
     private static void WriteEntity(Utf8JsonWriter w, Entity e)
     {
         w.WriteStartObject();
-        WriteSpan(w, e);
+        w.WriteString("text", e.Text);
+        w.WriteNumber("start", e.Span.Start);
+        w.WriteNumber("length", e.Span.Length);
+        w.WriteString("type", e.Type.ToString());
+        w.WriteString("canonical", e.Canonical);
+        w.WriteNumber("id", e.Id);
+        if (e.Title is not null)
+        {
+            w.WriteString("title", e.Title);
+        }
+
+        if (e.CountryCode is not null)
+        {
+            w.WriteString("countryCode", e.CountryCode);
+        }
+
         w.WriteEndObject();
     }
 }

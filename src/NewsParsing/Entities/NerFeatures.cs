@@ -42,6 +42,11 @@ internal static class NerFeatures
         f[n++] = Mix(Bucket(50 + (uint)(prev + 1), ""), Bucket(2, w, lower: true));
         f[n++] = Mix(ShapeBucket(60, w), Bucket(61 + (uint)(prev + 1), ""));
         f[n++] = Bucket(i == 0 ? 71u : 72u, Shape(w));
+        f[n++] = Mix(Bucket(76, wm1, lower: true), ShapeBucket(77, w));
+        f[n++] = Mix(ShapeBucket(78, w), Bucket(79, wp1, lower: true));
+        f[n++] = Mix(ShapeBucket(90, wm1), Mix(ShapeBucket(91, w), ShapeBucket(92, wp1)));
+        f[n++] = Bucket(93, Suffix(wm1, 3), lower: true);
+        f[n++] = Bucket(94, Suffix(wp1, 3), lower: true);
         f[n++] = Bucket(allCaps ? 73u : 74u, Shape(w));
         if (allCaps)
         {

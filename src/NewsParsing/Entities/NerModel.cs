@@ -12,7 +12,7 @@ internal sealed class NerModel
 {
     public const int Buckets = 1 << 19;
     public const int TagCount = 9;
-    public const int MaxFeatures = 40;
+    public const int MaxFeatures = 48;
 
     /// <summary>The tags, in model order.</summary>
     public static readonly string[] Tags = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];

@@ -6,7 +6,7 @@ internal readonly record struct InputFile(string Source, string Path, bool IsStd
 /// <summary>Expands command-line paths into input files, in the order given (directories sorted by name).</summary>
 internal static class InputFiles
 {
-    private static readonly string[] Patterns = ["*.txt"];
+    private static readonly string[] Patterns = ["*.txt", "*.html", "*.htm", "*.html.gz"];
 
     public static IEnumerable<InputFile> Enumerate(string[] paths, TextWriter stderr, ref bool failed)
     {

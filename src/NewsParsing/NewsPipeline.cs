@@ -132,6 +132,7 @@ public sealed partial class NewsPipeline
             PublicationDateSource = a.PublicationDateSource,
             PublishedAt = a.PublishedAt,
             Url = a.Url,
+            Html = a.Html,
             Agency = a.Agency,
             Authors = a.Authors,
             Dates = a.Dates,

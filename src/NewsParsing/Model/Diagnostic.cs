@@ -61,4 +61,10 @@ public static class DiagnosticCodes
 
     /// <summary>A count is followed by a list with a different number of members ("fifteen members – A, B and C").</summary>
     public const string CountMismatch = "NP0012";
+
+    /// <summary>The page could not be read as HTML.</summary>
+    public const string HtmlUnreadable = "NP0013";
+
+    /// <summary>No article text was found in the page.</summary>
+    public const string HtmlNoArticle = "NP0014";
 }

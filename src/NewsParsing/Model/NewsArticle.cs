@@ -71,6 +71,9 @@ public sealed class NewsArticle
     /// <summary>The page address, for articles read from HTML.</summary>
     public string? Url { get; init; }
 
+    /// <summary>For articles read from HTML: the page and the map from the article's text back to it.</summary>
+    public Html.HtmlSource? Html { get; init; }
+
     /// <summary>The article's agency: from the dateline, else the byline, else the trailer or sign-off.</summary>
     public Agency? Agency { get; init; }
 

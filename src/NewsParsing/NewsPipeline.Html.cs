@@ -21,14 +21,29 @@ public sealed partial class NewsPipeline
         ArgumentNullException.ThrowIfNull(html);
         var diagnostics = new List<Diagnostic>();
         HtmlExtraction page;
-        try
+        if (HtmlExtractor.ApproximateDepth(html) > HtmlExtractor.MaxDepth)
         {
-            page = HtmlExtractor.Extract(html, url);
+            // Building a DOM for tens of thousands of nested elements is quadratic; read such a page as text instead.
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
+                $"The page nests elements deeper than {HtmlExtractor.MaxDepth}; it was read as plain text without metadata."));
+            page = new HtmlExtraction { Url = url };
+            var text = HtmlExtractor.StripTags(html);
+            if (text.Length > 0)
+            {
+                page.Paragraphs.Add((text, 0, html.Length));
+            }
         }
+        else
+        {
+            try
+            {
+                page = HtmlExtractor.Extract(html, url);
+            }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.HtmlUnreadable, DiagnosticSeverity.Error, "The page could not be read as HTML: " + e.Message));
             page = new HtmlExtraction { Url = url };
+        }
         }
 
         if (page.Truncated)

@@ -26,6 +26,9 @@ internal sealed class EntityStage
     [ThreadStatic]
     private static List<NerToken>? t_tokens;
 
+    [ThreadStatic]
+    private static List<NerToken>? t_sentence;
+
     private readonly NerModel? _model = NerModel.Default;
     private readonly Gazetteer _gazetteer = Gazetteer.Default;
 
@@ -47,6 +50,7 @@ internal sealed class EntityStage
         var text = context.Text;
         var mentions = new List<Mention>();
         var tokens = t_tokens ??= new List<NerToken>(512);
+        var sentence = t_sentence ??= new List<NerToken>(128);
         foreach (var region in context.Regions)
         {
             tokens.Clear();
@@ -62,7 +66,13 @@ internal sealed class EntityStage
                 var end = Math.Min(i + 1, tokens.Count);
                 if (end > sentenceStart)
                 {
-                    TagSentence(text, tokens.GetRange(sentenceStart, end - sentenceStart), mentions);
+                    sentence.Clear();
+                    for (var k = sentenceStart; k < end; k++)
+                    {
+                        sentence.Add(tokens[k]); // a reused buffer, not a new list per sentence
+                    }
+
+                    TagSentence(text, sentence, mentions);
                 }
 
                 sentenceStart = end;

@@ -28,10 +28,18 @@ internal sealed class Gazetteer
 {
     private static readonly Lazy<Gazetteer> Instance = new(Load);
 
+    private const int MaxKeyLength = 96;
+#if NET9_0_OR_GREATER
+    private readonly FrozenDictionary<string, GazetteerEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+#endif
+
     private Gazetteer(FrozenDictionary<string, GazetteerEntry> names, int maxTokens)
     {
         Names = names;
         MaxTokens = maxTokens;
+#if NET9_0_OR_GREATER
+        _lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
     }
 
     public static Gazetteer Default => Instance.Value;
@@ -40,25 +48,36 @@ internal sealed class Gazetteer
 
     public int MaxTokens { get; }
 
-    /// <summary>Looks up tokens [i, i + n) of a sentence.</summary>
+    /// <summary>Looks up tokens [i, i + n) of a sentence. The key is built in a stack buffer and probed as a span
+    /// (.NET 9+), so the per-token lookups of the tagger allocate nothing.</summary>
     public bool TryMatch(string text, List<NerToken> tokens, int i, int n, out GazetteerEntry entry)
     {
-        var sb = new StringBuilder();
+        entry = default;
+        Span<char> buffer = stackalloc char[MaxKeyLength];
+        var length = 0;
         for (var k = i; k < i + n; k++)
         {
+            var t = tokens[k];
+            var part = text.AsSpan(t.Start, t.End - t.Start);
+            if (length + part.Length + 1 > MaxKeyLength)
+            {
+                return false;
+            }
+
             if (k > i)
             {
-                sb.Append(' ');
+                buffer[length++] = ' ';
             }
 
-            var t = tokens[k];
-            foreach (var c in text.AsSpan(t.Start, t.End - t.Start))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
+            part.ToLowerInvariant(buffer.Slice(length, part.Length));
+            length += part.Length;
         }
 
-        return Names.TryGetValue(sb.ToString(), out entry);
+#if NET9_0_OR_GREATER
+        return _lookup.TryGetValue(buffer[..length], out entry);
+#else
+        return Names.TryGetValue(new string(buffer[..length]), out entry);
+#endif
     }
 
     private static Gazetteer Load()

@@ -47,6 +47,69 @@ internal static class HtmlExtractor
     private static readonly FrozenSet<string> SkipTags = new[] { "nav", "footer", "aside", "form", "figure", "figcaption", "header", "script", "style", "noscript", "button", "select", "iframe", "svg", "template" }.ToFrozenSet(StringComparer.Ordinal);
     private static readonly FrozenSet<string> ArticleTypes = new[] { "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage", "LiveBlogPosting", "OpinionNewsArticle" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The deepest element nesting parsed as a tree; deeper pages are read as text (tree building is
+    /// quadratic in the depth of open elements).</summary>
+    public const int MaxDepth = 2_000;
+
+    /// <summary>A linear pre-scan of the nesting depth, counting start and end tags roughly.</summary>
+    public static int ApproximateDepth(string html)
+    {
+        int depth = 0, max = 0;
+        var s = html.AsSpan();
+        for (var i = s.IndexOf('<'); i >= 0 && i + 1 < s.Length; )
+        {
+            var c = s[i + 1];
+            if (c == '/')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                var end = s[i..].IndexOf('>');
+                var selfClosing = end > 0 && s[i + end - 1] == '/';
+                var name = s[(i + 1)..];
+                var isVoid = name.StartsWith("br", StringComparison.OrdinalIgnoreCase) || name.StartsWith("img", StringComparison.OrdinalIgnoreCase)
+                    || name.StartsWith("meta", StringComparison.OrdinalIgnoreCase) || name.StartsWith("link", StringComparison.OrdinalIgnoreCase)
+                    || name.StartsWith("input", StringComparison.OrdinalIgnoreCase) || name.StartsWith("hr", StringComparison.OrdinalIgnoreCase)
+                    || name.StartsWith("p", StringComparison.OrdinalIgnoreCase) || name.StartsWith("li", StringComparison.OrdinalIgnoreCase);
+                if (!selfClosing && !isVoid)
+                {
+                    max = Math.Max(max, ++depth);
+                }
+            }
+
+            var next = s[(i + 1)..].IndexOf('<');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return max;
+    }
+
+    /// <summary>The text of a page too deep to build as a tree: tags dropped, block ends as paragraph breaks.</summary>
+    public static string StripTags(string html)
+    {
+        var sb = new StringBuilder(html.Length / 2);
+        var inTag = false;
+        foreach (var c in html)
+        {
+            if (c == '<')
+            {
+                inTag = true;
+                sb.Append(' ');
+            }
+            else if (c == '>')
+            {
+                inTag = false;
+            }
+            else if (!inTag)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return Normalize(sb.ToString());
+    }
+
     public static HtmlExtraction Extract(string html, string? url)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
@@ -285,7 +348,8 @@ internal static class HtmlExtractor
                 continue;
             }
 
-            if (tag is "p" || (tag is "div" && (e.GetAttribute("data-testid")?.StartsWith("paragraph", StringComparison.Ordinal) ?? false)))
+            if (tag is "p" or "h2" or "h3" or "blockquote" || (tag is "li" && e.ParentElement?.ParentElement is { } listParent && scores.ContainsKey(listParent))
+                || (tag is "div" && (e.GetAttribute("data-testid")?.StartsWith("paragraph", StringComparison.Ordinal) ?? false)))
             {
                 var text = Normalize(TextOf(e));
                 if (text.Length >= MinParagraphLength && LinkDensity(e, text.Length) < 0.5)
@@ -332,6 +396,31 @@ internal static class HtmlExtractor
         if (container.ParentElement is { } up && scores.GetValueOrDefault(up) > bestScore * 0.75)
         {
             container = up;
+        }
+
+        // Paragraphs split over sibling blocks (text broken by ads or embeds): widen while the wider block adds text
+        // that scored on its own.
+        for (var widen = 0; widen < 2 && container.ParentElement is { } parent && parent.LocalName is not ("body" or "html"); widen++)
+        {
+            double inside = 0, outside = 0;
+            foreach (var (element, text) in paragraphs)
+            {
+                if (IsInside(element, container))
+                {
+                    inside += text.Length;
+                }
+                else if (IsInside(element, parent))
+                {
+                    outside += text.Length;
+                }
+            }
+
+            if (outside < inside * 0.15)
+            {
+                break;
+            }
+
+            container = parent;
         }
 
         foreach (var (element, text) in paragraphs)
@@ -441,7 +530,8 @@ internal static class HtmlExtractor
         return sb.ToString();
     }
 
-    private static int Position(IElement e) => e.SourceReference?.Position.Position ?? -1;
+    /// <summary>AngleSharp counts source positions from 1; spans here are zero-based.</summary>
+    private static int Position(IElement e) => e.SourceReference is { } r ? Math.Max(0, r.Position.Position - 1) : -1;
 
     private static int End(IElement e)
     {
@@ -450,7 +540,7 @@ internal static class HtmlExtractor
         {
             if (n.NextSibling is IElement next && next.SourceReference is { } r)
             {
-                return r.Position.Position;
+                return Math.Max(0, r.Position.Position - 1);
             }
 
             if (n.Parent is null)
@@ -492,6 +582,12 @@ internal static class HtmlExtractor
 
     /// <summary>Parses a publication time, keeping the page's offset: ISO 8601, RFC 1123, and AzerNews' "21 July 2025 14:01 (UTC+04:00)".</summary>
     internal static OffsetDateTime? ParseTime(string value)
+    {
+        var parsed = ParseTimeCore(value);
+        return parsed is { Year: >= 1900 and <= 2200 } ? parsed : null; // "0", "1" and other junk are not publication times
+    }
+
+    private static OffsetDateTime? ParseTimeCore(string value)
     {
         var s = value.Trim();
         var iso = OffsetDateTimePattern.ExtendedIso.Parse(s);

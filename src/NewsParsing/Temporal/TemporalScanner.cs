@@ -35,7 +35,23 @@ internal sealed partial class TemporalScanner
                 return true;
             }
 
-            if (TryMatch(ref ctx, i, out var found, out var next))
+            bool matched;
+            TemporalExpression found;
+            int next;
+            try
+            {
+                matched = TryMatch(ref ctx, i, out found, out next);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // A reference date at the edge of the calendar (year 1 or 9999) can push a relative expression out of
+                // range: that expression is skipped rather than failing the article.
+                matched = false;
+                found = null!;
+                next = i + 1;
+            }
+
+            if (matched)
             {
                 output.Add(found);
                 i = next;

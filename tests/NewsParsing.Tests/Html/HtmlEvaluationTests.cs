@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using NewsParsing.Tests.Infrastructure;
+using NodaTime;
+using Xunit.Abstractions;
+
+namespace NewsParsing.Tests.Html;
+
+/// <summary>HTML extraction against the fundus pages (title, authors, publication time, paragraphs) and the
+/// article-extraction benchmark (token-level body precision, recall and F1).</summary>
+public class HtmlEvaluationTests(ITestOutputHelper output)
+{
+    [EvalFact]
+    public void Fundus_fields_match_their_gold()
+    {
+        int pages = 0, titles = 0, authors = 0, dates = 0, bodies = 0;
+        foreach (var meta in Directory.EnumerateFiles(Path.Combine(Paths.Eval, "html", "fundus"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var publisher = Path.GetFileNameWithoutExtension(meta);
+            var folder = Path.GetDirectoryName(meta)!;
+            var pagesOf = Directory.EnumerateFiles(folder, publisher + "_*.html.gz").Order(StringComparer.Ordinal).ToList();
+            using var gold = JsonDocument.Parse(File.ReadAllText(meta));
+            var entries = gold.RootElement.EnumerateObject().Select(p => p.Value).ToList();
+            for (var k = 0; k < Math.Min(entries.Count, pagesOf.Count); k++)
+            {
+                var g = entries[k];
+                using var stream = new GZipStream(File.OpenRead(pagesOf[k]), CompressionMode.Decompress);
+                var article = NewsParser.ParseHtml(stream);
+                pages++;
+                var titleOk = Same(article.Headline, g.GetProperty("title").GetString());
+                var goldAuthors = g.GetProperty("authors").EnumerateArray().Select(a => a.GetString()!.ToLowerInvariant()).Order().ToList();
+                var ours = article.Authors.Select(a => a.Name.ToLowerInvariant()).ToList();
+                if (article.Agency is { } agency)
+                {
+                    ours.AddRange(agency.Aliases.Select(x => x.ToLowerInvariant()).Where(x => goldAuthors.Contains(x)));
+                }
+
+                var authorsOk = goldAuthors.All(ours.Contains) && ours.Distinct().Count() >= goldAuthors.Count;
+                var dateOk = g.TryGetProperty("publishing_date", out var pd) && pd.ValueKind == JsonValueKind.String
+                    && DateTimeOffset.TryParse(pd.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var goldTime)
+                    && article.PublishedAt?.ToInstant() == Instant.FromDateTimeOffset(goldTime);
+                var goldParagraphs = g.GetProperty("body").GetProperty("sections").EnumerateArray()
+                    .SelectMany(s => s.GetProperty("paragraphs").EnumerateArray().Select(p => Norm(p.GetString()!))).ToList();
+                var ourParagraphs = article.Body.Paragraphs.Select(p => Norm(p.Text)).ToHashSet(StringComparer.Ordinal);
+                if (article.Dateline is { } d && article.Body.Paragraphs.Length > 0)
+                {
+                    ourParagraphs.Add(Norm(d.Text + " " + article.Body.Paragraphs[0].Text));
+                }
+
+                var found = goldParagraphs.Count(ourParagraphs.Contains);
+                var bodyOk = goldParagraphs.Count > 0 && found >= 0.9 * goldParagraphs.Count;
+                titles += titleOk ? 1 : 0;
+                authors += authorsOk ? 1 : 0;
+                dates += dateOk ? 1 : 0;
+                bodies += bodyOk ? 1 : 0;
+                output.WriteLine($"{Path.GetFileName(pagesOf[k]),-40} title {Mark(titleOk)} authors {Mark(authorsOk)} date {Mark(dateOk)} body {found}/{goldParagraphs.Count}");
+            }
+        }
+
+        output.WriteLine($"pages {pages}: title {titles}, authors {authors}, date {dates}, body (≥ 90 % of paragraphs) {bodies}");
+        pages.Should().BeGreaterThan(10);
+        ((double)titles / pages).Should().BeGreaterThanOrEqualTo(TitleFloor);
+        ((double)dates / pages).Should().BeGreaterThanOrEqualTo(DateFloor);
+        ((double)bodies / pages).Should().BeGreaterThanOrEqualTo(BodyFloor);
+    }
+
+    private const double TitleFloor = 0.75; // measured 10/13
+    private const double DateFloor = 0.75; // measured 10/13
+    private const double BodyFloor = 0.9; // measured 12/13
+
+    [EvalFact]
+    public void Article_extraction_benchmark_body_f1()
+    {
+        var folder = Path.Combine(Paths.Eval, "html", "article-extraction-benchmark");
+        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "ground-truth.json")));
+        double tp = 0, fp = 0, fn = 0;
+        var pages = 0;
+        foreach (var entry in truth.RootElement.EnumerateObject())
+        {
+            var path = Path.Combine(folder, "html", entry.Name + ".html.gz");
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+            var article = NewsParser.ParseHtml(stream);
+            var predicted = Tokens(string.Join(' ', article.Body.Paragraphs.Select(p => p.Text).Prepend(article.Dateline?.Text ?? "")));
+            var gold = Tokens(entry.Value.GetProperty("articleBody").GetString() ?? "");
+            var overlap = 0;
+            foreach (var (token, count) in predicted)
+            {
+                overlap += Math.Min(count, gold.GetValueOrDefault(token));
+            }
+
+            tp += overlap;
+            fp += predicted.Values.Sum() - overlap;
+            fn += gold.Values.Sum() - overlap;
+            pages++;
+        }
+
+        var precision = tp / (tp + fp);
+        var recall = tp / (tp + fn);
+        var f1 = 2 * precision * recall / (precision + recall);
+        output.WriteLine($"pages {pages}: token precision {precision:F3} recall {recall:F3} F1 {f1:F3}");
+        f1.Should().BeGreaterThan(F1Floor);
+    }
+
+    private const double F1Floor = 0.80; // measured 0.824
+
+    private static Dictionary<string, int> Tokens(string text)
+    {
+        var d = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            d[t] = d.GetValueOrDefault(t) + 1;
+        }
+
+        return d;
+    }
+
+    private static bool Same(string? a, string? b) => a is not null && b is not null && Norm(a) == Norm(b);
+
+    private static string Norm(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace('’', '\'').Replace('“', '"').Replace('”', '"');
+
+    private static string Mark(bool ok) => ok ? "ok" : "--";
+}

@@ -101,21 +101,7 @@ public sealed partial class NewsPipeline
         var agency = article.Agency
             ?? (page.Publisher is { } publisher ? Options.Agencies.FindByAlias(publisher) : null)
             ?? (Uri.TryCreate(page.Url, UriKind.Absolute, out var uri) ? Options.Agencies.FindByDomain(uri.Host) : null);
-        var result = new NewsArticle(article.Text, article.Header, article.Body)
-        {
-            Dateline = article.Dateline,
-            Trailer = article.Trailer,
-            PublicationDate = article.PublicationDate,
-            PublicationDateSource = article.PublicationDateSource,
-            PublishedAt = page.Published,
-            Url = page.Url,
-            Agency = agency,
-            Authors = article.Authors,
-            Dates = article.Dates,
-            Quantities = article.Quantities,
-            Entities = article.Entities,
-            Html = new HtmlSource(html, pieces.ToImmutable()),
-        };
+        var result = article.With(publishedAt: page.Published, url: page.Url, agency: agency, html: new HtmlSource(html, pieces.ToImmutable()));
         return Finish(result, diagnostics);
     }
 

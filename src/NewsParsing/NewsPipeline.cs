@@ -123,23 +123,7 @@ public sealed partial class NewsPipeline
         return result;
     }
 
-    private static NewsArticle WithDiagnostics(NewsArticle a, ImmutableArray<Diagnostic> diagnostics) =>
-        new(a.Text, a.Header, a.Body)
-        {
-            Dateline = a.Dateline,
-            Trailer = a.Trailer,
-            PublicationDate = a.PublicationDate,
-            PublicationDateSource = a.PublicationDateSource,
-            PublishedAt = a.PublishedAt,
-            Url = a.Url,
-            Html = a.Html,
-            Agency = a.Agency,
-            Authors = a.Authors,
-            Dates = a.Dates,
-            Quantities = a.Quantities,
-            Entities = a.Entities,
-            Diagnostics = diagnostics,
-        };
+    private static NewsArticle WithDiagnostics(NewsArticle a, ImmutableArray<Diagnostic> diagnostics) => a.With(diagnostics: diagnostics);
 
     private static ImmutableArray<TextRegion> Regions(Segmentation.Segmentation seg)
     {

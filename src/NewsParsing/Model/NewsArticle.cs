@@ -92,6 +92,30 @@ public sealed class NewsArticle
     /// <summary>Problems found in the input, each with a stable code.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>A copy with other diagnostics, page details or agency (the one place that lists every member).</summary>
+    internal NewsArticle With(
+        ImmutableArray<Diagnostic>? diagnostics = null,
+        OffsetDateTime? publishedAt = null,
+        string? url = null,
+        Agency? agency = null,
+        Html.HtmlSource? html = null) =>
+        new(Text, Header, Body)
+        {
+            Dateline = Dateline,
+            Trailer = Trailer,
+            PublicationDate = PublicationDate,
+            PublicationDateSource = PublicationDateSource,
+            PublishedAt = publishedAt ?? PublishedAt,
+            Url = url ?? Url,
+            Html = html ?? Html,
+            Agency = agency ?? Agency,
+            Authors = Authors,
+            Dates = Dates,
+            Quantities = Quantities,
+            Entities = Entities,
+            Diagnostics = diagnostics ?? Diagnostics,
+        };
+
     /// <summary>What LINQPad's <c>Dump()</c> shows (found by name, so the library needs no LINQPad reference).</summary>
     private object ToDump() => new
     {

@@ -580,25 +580,5 @@ internal sealed class DatelineParser
         return count;
     }
 
-    private static bool HasLowerCaseWord(ReadOnlySpan<char> s)
-    {
-        var wordStart = true;
-        foreach (var c in s)
-        {
-            if (c == ' ')
-            {
-                wordStart = true;
-                continue;
-            }
-
-            if (wordStart && char.IsLetter(c) && char.IsLower(c))
-            {
-                return true;
-            }
-
-            wordStart = false;
-        }
-
-        return false;
-    }
+    private static bool HasLowerCaseWord(ReadOnlySpan<char> s) => LowerCaseWords(s) > 0;
 }

@@ -33,10 +33,19 @@ internal sealed class Gazetteer
     private readonly FrozenDictionary<string, GazetteerEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 #endif
 
+    private readonly FrozenSet<string> _firstTokens;
+#if NET9_0_OR_GREATER
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstLookup;
+#endif
+
     private Gazetteer(FrozenDictionary<string, GazetteerEntry> names, int maxTokens)
     {
         Names = names;
         MaxTokens = maxTokens;
+        _firstTokens = names.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+        _firstLookup = _firstTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
 #if NET9_0_OR_GREATER
         _lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
@@ -47,6 +56,25 @@ internal sealed class Gazetteer
     public FrozenDictionary<string, GazetteerEntry> Names { get; }
 
     public int MaxTokens { get; }
+
+    /// <summary>Whether some name starts with this token: one probe rules out most capitalised words before any
+    /// multi-token key is built.</summary>
+    public bool CanStart(string text, NerToken token)
+    {
+        var part = text.AsSpan(token.Start, token.End - token.Start);
+        if (part.Length > MaxKeyLength)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[part.Length];
+        part.ToLowerInvariant(buffer);
+#if NET9_0_OR_GREATER
+        return _firstLookup.Contains(buffer);
+#else
+        return _firstTokens.Contains(new string(buffer));
+#endif
+    }
 
     /// <summary>Looks up tokens [i, i + n) of a sentence. The key is built in a stack buffer and probed as a span
     /// (.NET 9+), so the per-token lookups of the tagger allocate nothing.</summary>

@@ -147,7 +147,7 @@ internal static class NerFeatures
         for (var i = 0; i < tokens.Count; i++)
         {
             var c = s[tokens[i].Start];
-            if (!char.IsUpper(c))
+            if (!char.IsUpper(c) || !gazetteer.CanStart(text, tokens[i]))
             {
                 continue;
             }

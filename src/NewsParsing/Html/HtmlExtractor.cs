@@ -328,6 +328,7 @@ internal static class HtmlExtractor
         var paragraphs = new List<(IElement Element, string Text)>();
         var visited = 0;
         var stack = new Stack<IElement>();
+        var children = new List<IElement>();
         if (doc.Body is { } body)
         {
             stack.Push(body);
@@ -369,9 +370,18 @@ internal static class HtmlExtractor
                 continue;
             }
 
-            for (var i = e.Children.Length - 1; i >= 0; i--)
+            // One forward enumeration of the children, pushed in reverse: indexing AngleSharp's live collections or
+            // walking sibling links costs time linear in the number of siblings per step, which made a block of
+            // 400,000 paragraphs quadratic.
+            children.Clear();
+            foreach (var child in e.Children)
             {
-                stack.Push(e.Children[i]);
+                children.Add(child);
+            }
+
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
             }
         }
 
@@ -423,11 +433,16 @@ internal static class HtmlExtractor
             container = parent;
         }
 
-        foreach (var (element, text) in paragraphs)
+        // A paragraph's page span runs from its start tag to the next paragraph's (document order), so no sibling
+        // lookups are needed.
+        for (var k = 0; k < paragraphs.Count; k++)
         {
+            var (element, text) = paragraphs[k];
             if (IsInside(element, container) && !(text.StartsWith("By ", StringComparison.Ordinal) && text.Length < 80))
             {
-                result.Paragraphs.Add((text, Position(element), End(element)));
+                var start = Position(element);
+                var end = k + 1 < paragraphs.Count ? Position(paragraphs[k + 1].Element) : -1;
+                result.Paragraphs.Add((text, start, end > start ? end : start));
             }
         }
     }
@@ -521,10 +536,13 @@ internal static class HtmlExtractor
                 sb.Append(' ');
             }
 
-            for (var i = n.ChildNodes.Length - 1; i >= 0; i--)
+            var first = stack.Count;
+            foreach (var child in n.ChildNodes)
             {
-                stack.Push(n.ChildNodes[i]);
+                stack.Push(child);
             }
+
+            ReverseTop(stack, first);
         }
 
         return sb.ToString();
@@ -533,23 +551,25 @@ internal static class HtmlExtractor
     /// <summary>AngleSharp counts source positions from 1; spans here are zero-based.</summary>
     private static int Position(IElement e) => e.SourceReference is { } r ? Math.Max(0, r.Position.Position - 1) : -1;
 
-    private static int End(IElement e)
+    /// <summary>Reverses the items pushed since the stack had <paramref name="count"/> items, so children pop in order.</summary>
+    private static void ReverseTop(Stack<INode> stack, int count)
     {
-        // The end of an element is the start of the next node after it, when the parser kept one; else its start.
-        for (var n = (INode)e; n is not null; n = n.Parent!)
+        var pushed = stack.Count - count;
+        if (pushed < 2)
         {
-            if (n.NextSibling is IElement next && next.SourceReference is { } r)
-            {
-                return Math.Max(0, r.Position.Position - 1);
-            }
-
-            if (n.Parent is null)
-            {
-                break;
-            }
+            return;
         }
 
-        return Position(e);
+        var items = new INode[pushed];
+        for (var k = 0; k < pushed; k++)
+        {
+            items[k] = stack.Pop();
+        }
+
+        foreach (var item in items)
+        {
+            stack.Push(item);
+        }
     }
 
     /// <summary>Collapses white space and trims.</summary>

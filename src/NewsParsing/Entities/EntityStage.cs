@@ -113,7 +113,7 @@ internal sealed class EntityStage
         _model!.Predict(text, tokens, flags, ConllCorpus.IsAllCaps(text, tokens), tags);
 
         var rules = new List<Mention>();
-        RuleMentions(text, tokens, flags, rules);
+        RuleMentions(text, tokens, rules);
         foreach (var (start, end, type) in ConllCorpus.Chunks(tags))
         {
             var span = SourceSpan.FromBounds(tokens[start].Start, tokens[end - 1].End);
@@ -172,7 +172,7 @@ internal sealed class EntityStage
     }
 
     /// <summary>Events with years in their names, the N-day war, facilities, and ministries in apposition.</summary>
-    private static void RuleMentions(string text, List<NerToken> tokens, ReadOnlySpan<GazetteerFlags> flags, List<Mention> rules)
+    private static void RuleMentions(string text, List<NerToken> tokens, List<Mention> rules)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -210,8 +210,9 @@ internal sealed class EntityStage
             }
 
             // "Alley of Honor", "Alley of Martyrs"
-            if (char.IsUpper(w[0]) && FacilityHeads.Contains(w.ToString().ToLowerInvariant()) && i + 2 < tokens.Count && Word(text, tokens[i + 1]) is "of"
-                && char.IsUpper(text[tokens[i + 2].Start]))
+            // Cheap checks first: the lower-cased copy is made only for "<Capitalised> of <Capitalised>".
+            if (char.IsUpper(w[0]) && i + 2 < tokens.Count && Word(text, tokens[i + 1]) is "of" && char.IsUpper(text[tokens[i + 2].Start])
+                && FacilityHeads.Contains(w.ToString().ToLowerInvariant()))
             {
                 rules.Add(new Mention(SourceSpan.FromBounds(tokens[i].Start, tokens[i + 2].End), EntityType.Facility, null, null, null));
                 i += 2;
@@ -238,7 +239,6 @@ internal sealed class EntityStage
             }
         }
 
-        _ = flags;
     }
 
     /// <summary>The title written just before a person: "Defence Minister", "Georgian counterpart", "Colonel General".</summary>

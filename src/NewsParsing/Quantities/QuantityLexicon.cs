@@ -39,24 +39,6 @@ internal sealed class QuantityLexicon
     /// <summary>The most tokens any phrase spans ("u . s . dollars" is five).</summary>
     public int MaxPhraseTokens { get; private init; }
 
-    /// <summary>The key of tokens [i, i + count): lower-cased text, a space where the text has white space.</summary>
-    public static string Key(string text, List<Token> tokens, int i, int count)
-    {
-        var sb = new StringBuilder();
-        for (var k = i; k < i + count; k++)
-        {
-            if (k > i && tokens[k].SpaceBefore)
-            {
-                sb.Append(' ');
-            }
-
-            var t = tokens[k];
-            sb.Append(t.Kind == TokenKind.Word && t.Lower.Length > 0 ? t.Lower : text.AsSpan(t.Start, t.End - t.Start).ToString().ToLowerInvariant());
-        }
-
-        return sb.ToString();
-    }
-
     private static QuantityLexicon Load()
     {
         using var stream = EmbeddedData.Open("Quantities.quantities.data.json");

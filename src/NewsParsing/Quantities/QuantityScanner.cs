@@ -122,7 +122,6 @@ internal sealed class QuantityScanner
             return false;
         }
 
-        var numberStart = j;
         j = afterNumber;
         decimal? min = null, max = null;
         if (kind == NumberKind.Vague)
@@ -220,11 +219,6 @@ internal sealed class QuantityScanner
             return false; // a lone year-like number ("in 2021") is not a quantity
         }
 
-        if (kind == NumberKind.Vague && quantityKind == QuantityKind.Number && counted is null)
-        {
-            // "hundreds" alone still states a lower bound
-        }
-
         // 7. A change: "up 2.4 percent", "rose 3 pct".
         var isChange = start > 0 && T[start - 1].Kind == TokenKind.Word && _lex.ChangeWords.Contains(T[start - 1].Lower) && quantityKind == QuantityKind.Percent;
 
@@ -261,7 +255,6 @@ internal sealed class QuantityScanner
             IsChange = isChange,
         };
         next = end;
-        _ = numberStart;
         return true;
     }
 
@@ -359,7 +352,7 @@ internal sealed class QuantityScanner
         var t = T[k];
         if (t.Kind == TokenKind.Number)
         {
-            if (IsIdentifierNumber(text, T, k))
+            if (IsIdentifierNumber(T, k))
             {
                 return false;
             }
@@ -548,7 +541,7 @@ internal sealed class QuantityScanner
     }
 
     /// <summary>Numbers that name or identify something: "Eternity-2021", "F-16", "Article 214-1", "+994 12 345", "10:30".</summary>
-    private static bool IsIdentifierNumber(string text, List<Token> T, int k)
+    private static bool IsIdentifierNumber(List<Token> T, int k)
     {
         var t = T[k];
         if (k > 0)
@@ -616,7 +609,6 @@ internal sealed class QuantityScanner
             }
         }
 
-        _ = text;
         return false;
     }
 
@@ -681,7 +673,6 @@ internal sealed class QuantityScanner
             return false; // a counted thing is a plural noun ("troops", "people"); "12 dead" or "6.2 mln there" is not
         }
 
-        _ = text;
         return true;
     }
 
@@ -724,7 +715,7 @@ internal sealed class QuantityScanner
             var isSeparator = t.Kind == TokenKind.Punct && t.Value is ',' or ';';
             var isAnd = t.Kind == TokenKind.Word && t.Lower is "and" or "&";
             var isEnd = (t.Kind == TokenKind.Punct && (t.Value == closer || (closer == '\0' && (IsDash(T, m) && t.SpaceBefore || t.Value is '.' && (m + 1 >= T.Count || T[m + 1].SpaceBefore) || t.Value is ')'))))
-                || m == T.Count - 1 && false;
+;
             if (isSeparator || isAnd || isEnd)
             {
                 if (itemStart < 0)
@@ -782,7 +773,7 @@ internal sealed class QuantityScanner
         return true;
     }
 
-    private static bool IsWord(List<Token> T, int i, string lower) => i < T.Count && T[i].Kind == TokenKind.Word && string.Equals(T[i].Lower, lower, StringComparison.Ordinal);
+    private static bool IsWord(List<Token> T, int i, string lower) => TokenQueries.IsWord(T, i, lower);
 
-    private static bool IsDash(List<Token> T, int i) => i < T.Count && T[i].Kind == TokenKind.Punct && T[i].Value is '-' or '\u2013' or '\u2014' or '\u2012';
+    private static bool IsDash(List<Token> T, int i) => TokenQueries.IsDash(T, i);
 }

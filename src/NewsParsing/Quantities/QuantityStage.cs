@@ -21,6 +21,7 @@ internal sealed class QuantityStage
     {
         var found = new List<Quantity>();
         var dateIndex = 0;
+        var taken = new List<SourceSpan>();
         foreach (var region in context.Regions)
         {
             if (region.Kind is RegionKind.Dateline or RegionKind.Byline)
@@ -29,7 +30,7 @@ internal sealed class QuantityStage
             }
 
             // The dates inside this region, in text order (dates are sorted; one pointer walks them once per article).
-            var taken = new List<SourceSpan>();
+            taken.Clear();
             while (dateIndex < dates.Length && dates[dateIndex].Span.End <= region.Span.Start)
             {
                 dateIndex++;

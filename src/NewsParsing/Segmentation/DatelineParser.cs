@@ -526,7 +526,7 @@ internal sealed class DatelineParser
         return (start, end);
     }
 
-    private static bool IsDash(char c) => c is '-' or '\u2013' or '\u2014' or '\u2012' or '\u2015' or '_';
+    private static bool IsDash(char c) => CharClasses.Dashes.Contains(c);
 
     private static int SkipDashes(ReadOnlySpan<char> s, int q, int limit)
     {

@@ -121,7 +121,6 @@ internal sealed class Segmenter
         {
             var found = FindDateline(text, lines, paras, out var paraIndex, out var lineIndex, out var match);
             var headerParas = found ? paraIndex : 0;
-            var headerLinesInPara = found ? lineIndex - paras[paraIndex].FirstLine : 0;
             if (found)
             {
                 dateline = match;
@@ -178,7 +177,6 @@ internal sealed class Segmenter
                 headerEnd = line.ContentEnd;
             }
 
-            _ = headerLinesInPara;
         }
 
         // 3. A byline as the first body paragraph after a metadata line with a dateline or nothing.

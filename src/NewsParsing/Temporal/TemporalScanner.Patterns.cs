@@ -131,11 +131,6 @@ internal sealed partial class TemporalScanner
         end = k;
         if (TryPoint(ref c, k, out var p, allowBareMonth: true, allowBareYear: true) && p.Grain != Grain.Day)
         {
-            if (p.Grain == Grain.Month && p.Year == 0 && !MonthAloneOk(c, k))
-            {
-                // "early March" is fine even without a preposition before the month.
-            }
-
             r = Resolve(c, p, Tense(c, k, p.Next));
             end = p.Next;
             return true;
@@ -150,8 +145,6 @@ internal sealed partial class TemporalScanner
 
         return TryRelativePeriod(c, k, out r, out end);
     }
-
-    private static bool MonthAloneOk(in Ctx c, int k) => k >= 0 && k < c.T.Count;
 
     /// <summary>"2019", "the year", "this year", "last year", "next year" after "of".</summary>
     private static bool TryYearOf(ref Ctx c, int k, out int year, out int end)

@@ -460,13 +460,11 @@ internal sealed partial class TemporalScanner
         public readonly LocalDate? Ref = reference;
     }
 
-    private static bool IsWord(in Ctx c, int i, string lower) =>
-        i < c.T.Count && c.T[i].Kind == TokenKind.Word && string.Equals(c.T[i].Lower, lower, StringComparison.Ordinal);
+    private static bool IsWord(in Ctx c, int i, string lower) => TokenQueries.IsWord(c.T, i, lower);
 
     private static bool IsPunct(in Ctx c, int i, char ch) => i < c.T.Count && c.T[i].Kind == TokenKind.Punct && c.T[i].Value == ch;
 
-    private static bool IsDash(in Ctx c, int i) =>
-        i < c.T.Count && c.T[i].Kind == TokenKind.Punct && c.T[i].Value is '-' or '\u2013' or '\u2014' or '\u2012';
+    private static bool IsDash(in Ctx c, int i) => TokenQueries.IsDash(c.T, i);
 
     private static bool IsDayNumber(in Ctx c, int i) =>
         i < c.T.Count && c.T[i].Kind == TokenKind.Number && c.T[i].Digits is 1 or 2 && c.T[i].Value is >= 1 and <= 31;

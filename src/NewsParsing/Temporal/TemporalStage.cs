@@ -26,17 +26,6 @@ internal sealed class TemporalStage
                 continue;
             }
 
-            if (region.Kind == RegionKind.Dateline)
-            {
-                // The dateline's date is already resolved by the segmenter; scan only its date part so spans stay exact.
-                if (_scanner.Scan(context.Text, region.Span, context.PublicationDate, found, Options.MaxItemsPerStage))
-                {
-                    break;
-                }
-
-                continue;
-            }
-
             if (_scanner.Scan(context.Text, region.Span, context.PublicationDate, found, Options.MaxItemsPerStage))
             {
                 context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,

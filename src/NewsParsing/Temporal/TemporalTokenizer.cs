@@ -27,6 +27,18 @@ internal struct Token
     public string Lower;
 }
 
+/// <summary>Questions about tokens that the temporal and quantity scanners share.</summary>
+internal static class TokenQueries
+{
+    /// <summary>Whether token <paramref name="i"/> is the word <paramref name="lower"/> (lower-case).</summary>
+    public static bool IsWord(List<Token> tokens, int i, string lower) =>
+        i < tokens.Count && tokens[i].Kind == TokenKind.Word && string.Equals(tokens[i].Lower, lower, StringComparison.Ordinal);
+
+    /// <summary>Whether token <paramref name="i"/> is a dash inside a sentence.</summary>
+    public static bool IsDash(List<Token> tokens, int i) =>
+        i < tokens.Count && tokens[i].Kind == TokenKind.Punct && Text.CharClasses.InlineDashes.Contains((char)tokens[i].Value);
+}
+
 /// <summary>Splits a region into tokens, reusing one buffer per thread.</summary>
 internal static class TemporalTokenizer
 {
@@ -68,7 +80,7 @@ internal static class TemporalTokenizer
                 }
 
                 // 2021-10-05 and 05.10.2021 / 02.10.20 are single tokens: the dashes and dots belong to the date.
-                if (digits == 4 && j + 5 < end + 1 && j + 5 <= end && s[j] == '-' && IsDigits(s, j + 1, 2, end) && j + 3 < end && s[j + 3] == '-' && IsDigits(s, j + 4, 2, end)
+                if (digits == 4 && j + 5 <= end && s[j] == '-' && IsDigits(s, j + 1, 2, end) && j + 3 < end && s[j + 3] == '-' && IsDigits(s, j + 4, 2, end)
                     && (j + 6 >= end || !char.IsAsciiDigit(s[j + 6])))
                 {
                     t.Kind = TokenKind.IsoDate;

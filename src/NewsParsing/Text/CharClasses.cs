@@ -8,8 +8,11 @@ internal static class CharClasses
     /// <summary>Line breaks: LF, CR, and the Unicode line and paragraph separators.</summary>
     public static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u2028\u2029\u0085");
 
-    /// <summary>Dashes that close a dateline or stand alone as a separator line.</summary>
-    public static readonly SearchValues<char> Dashes = SearchValues.Create("-\u2013\u2014\u2012\u2015_~");
+    /// <summary>Dashes that close a dateline (<c>-</c>, <c>–</c>, <c>—</c>, <c>‒</c>, <c>―</c>, and ANPA's <c>_</c>).</summary>
+    public static readonly SearchValues<char> Dashes = SearchValues.Create("-\u2013\u2014\u2012\u2015_");
+
+    /// <summary>Dashes that join or separate words and numbers inside a sentence (<c>-</c>, <c>–</c>, <c>—</c>, <c>‒</c>).</summary>
+    public static readonly SearchValues<char> InlineDashes = SearchValues.Create("-\u2013\u2014\u2012");
 
     /// <summary>Whether <paramref name="c"/> is white space or an ignorable control character (kept in gaps between segments).</summary>
     public static bool IsSpaceOrControl(char c) => char.IsWhiteSpace(c) || char.IsControl(c);

@@ -1,61 +1,115 @@
 using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NewsParsing.Entities;
 
 /// <summary>
 /// A greedy left-to-right averaged-perceptron tagger over hashed features (BIO tags for PER, LOC, ORG, MISC). Features
-/// are hashed straight from the characters of the tokens (FNV-1a over lower-cased chars), so tagging creates no
-/// strings; the weights are a dense float table of <see cref="Buckets"/> × <see cref="TagCount"/>, shipped sparse and
-/// quantised in <c>ner-model.data.gz</c>.
+/// are hashed straight from the characters of the tokens, so tagging creates no strings.
 /// </summary>
+/// <remarks>
+/// Of the <see cref="Buckets"/> feature buckets only the ones training gave a weight are stored (about 80,000 of
+/// 524,288): a bitmap with a running count per 64 buckets (128 KB, stays in the L2 cache) maps a bucket to its row in a
+/// packed table of 16-bit weights (about 1.4 MB). A dense float table of all buckets was 18.9 MB; profiling showed the
+/// tagger spent most of its time waiting on cache and TLB misses into it. Scores are summed as integers, so tagging is
+/// exact with respect to the quantised weights shipped in <c>ner-model.data.gz</c>.
+/// </remarks>
 internal sealed class NerModel
 {
     public const int Buckets = 1 << 19;
     public const int TagCount = 9;
     public const int MaxFeatures = 48;
+    private const int Magic = 0x4E45524D; // "NERM"
 
     /// <summary>The tags, in model order.</summary>
     public static readonly string[] Tags = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 
     private static readonly Lazy<NerModel?> Embedded = new(LoadEmbedded);
 
-    public NerModel(float[] weights)
+    private readonly ulong[] _used;    // bit b of word b >> 6: bucket b has a row
+    private readonly int[] _rank;      // rows before word k
+    private readonly short[] _weights; // row-major, TagCount per row
+
+    private NerModel(ulong[] used, short[] weights, float scale)
     {
-        Weights = weights;
+        _used = used;
+        _weights = weights;
+        Scale = scale;
+        _rank = new int[used.Length];
+        var rows = 0;
+        for (var k = 0; k < used.Length; k++)
+        {
+            _rank[k] = rows;
+            rows += BitOperations.PopCount(used[k]);
+        }
+
+        if (rows * TagCount != weights.Length)
+        {
+            throw new InvalidDataException("The entity model's bitmap and weight table disagree.");
+        }
     }
 
-    /// <summary>The weights: <c>Weights[bucket * TagCount + tag]</c>.</summary>
-    public float[] Weights { get; }
+    /// <summary>Quantises dense weights (<c>dense[bucket * TagCount + tag]</c>) the way they are shipped.</summary>
+    public static NerModel FromDense(float[] dense)
+    {
+        ArgumentNullException.ThrowIfNull(dense);
+        if (dense.Length != Buckets * TagCount)
+        {
+            throw new ArgumentException($"Expected {Buckets * TagCount} weights.", nameof(dense));
+        }
+
+        var max = 0f;
+        foreach (var w in dense)
+        {
+            max = Math.Max(max, Math.Abs(w));
+        }
+
+        var scale = max > 0 ? 32000f / max : 1f;
+        var used = new ulong[Buckets / 64];
+        var rows = new List<short>();
+        for (var b = 0; b < Buckets; b++)
+        {
+            var any = false;
+            for (var t = 0; t < TagCount && !any; t++)
+            {
+                any = Math.Abs(dense[(b * TagCount) + t] * scale) >= 0.5f;
+            }
+
+            if (!any)
+            {
+                continue;
+            }
+
+            used[b >> 6] |= 1UL << (b & 63);
+            for (var t = 0; t < TagCount; t++)
+            {
+                rows.Add((short)Math.Round(dense[(b * TagCount) + t] * scale));
+            }
+        }
+
+        return new NerModel(used, [.. rows], scale);
+    }
 
     /// <summary>The model shipped in the package, or <see langword="null"/> when the resource is missing.</summary>
     public static NerModel? Default => Embedded.Value;
+
+    /// <summary>Integer weight units per unit of perceptron weight.</summary>
+    public float Scale { get; }
+
+    /// <summary>The number of buckets with weights.</summary>
+    public int Rows => _weights.Length / TagCount;
 
     /// <summary>Tags one sentence greedily; <paramref name="tags"/> receives a tag index per token.</summary>
     public void Predict(string text, List<NerToken> tokens, ReadOnlySpan<GazetteerFlags> gazetteer, bool allCaps, Span<int> tags)
     {
         Span<int> features = stackalloc int[MaxFeatures];
-        Span<float> scores = stackalloc float[TagCount];
         for (var i = 0; i < tokens.Count; i++)
         {
             var n = NerFeatures.Extract(text, tokens, gazetteer, allCaps, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, features);
-            scores.Clear();
-            for (var f = 0; f < n; f++)
-            {
-                var row = features[f] * TagCount;
-                for (var t = 0; t < TagCount; t++)
-                {
-                    scores[t] += Weights[row + t];
-                }
-            }
-
-            var best = 0;
-            for (var t = 1; t < TagCount; t++)
-            {
-                if (scores[t] > scores[best])
-                {
-                    best = t;
-                }
-            }
+            var best = Best(features[..n]);
 
             // BIO: an I- tag may only continue the same type.
             if (best % 2 == 0 && best > 0)
@@ -71,35 +125,63 @@ internal sealed class NerModel
         }
     }
 
-    /// <summary>Writes the weights sparse and quantised: the rows with any weight, as int32 bucket + int16 × tags.</summary>
+    /// <summary>The highest-scoring tag for one token's features (the first on ties).</summary>
+    public int Best(ReadOnlySpan<int> features)
+    {
+        var low = Vector128<int>.Zero;
+        var high = Vector128<int>.Zero;
+        var last = 0;
+        ref var used = ref MemoryMarshal.GetArrayDataReference(_used);
+        ref var rank = ref MemoryMarshal.GetArrayDataReference(_rank);
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        foreach (var feature in features)
+        {
+            var word = (nuint)((uint)feature >> 6);
+            var bits = Unsafe.Add(ref used, word);
+            var bit = feature & 63;
+            if (((bits >> bit) & 1) == 0)
+            {
+                continue; // a feature training never weighted
+            }
+
+            var row = Unsafe.Add(ref rank, word) + BitOperations.PopCount(bits & ((1UL << bit) - 1));
+            var offset = (nuint)(row * TagCount);
+            var eight = Vector128.LoadUnsafe(ref weights, offset);
+            low += Vector128.WidenLower(eight);
+            high += Vector128.WidenUpper(eight);
+            last += Unsafe.Add(ref weights, offset + 8);
+        }
+
+        Span<int> scores = stackalloc int[TagCount];
+        low.CopyTo(scores);
+        high.CopyTo(scores[4..]);
+        scores[8] = last;
+        var best = 0;
+        for (var t = 1; t < TagCount; t++)
+        {
+            if (scores[t] > scores[best])
+            {
+                best = t;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Writes the model: the used rows, as int32 bucket + int16 × tags, gzip-compressed.</summary>
     public void Save(Stream stream)
     {
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip);
-        var max = 0f;
-        foreach (var w in Weights)
-        {
-            max = Math.Max(max, Math.Abs(w));
-        }
-
-        var scale = max > 0 ? 32000f / max : 1f;
-        writer.Write(0x4E45524D); // "NERM"
+        writer.Write(Magic);
         writer.Write(Buckets);
         writer.Write(TagCount);
-        writer.Write(scale);
-        var rows = 0;
+        writer.Write(Scale);
+        writer.Write(Rows);
+        var row = 0;
         for (var b = 0; b < Buckets; b++)
         {
-            if (RowIsUsed(b, scale))
-            {
-                rows++;
-            }
-        }
-
-        writer.Write(rows);
-        for (var b = 0; b < Buckets; b++)
-        {
-            if (!RowIsUsed(b, scale))
+            if (((_used[b >> 6] >> (b & 63)) & 1) == 0)
             {
                 continue;
             }
@@ -107,47 +189,50 @@ internal sealed class NerModel
             writer.Write(b);
             for (var t = 0; t < TagCount; t++)
             {
-                writer.Write((short)Math.Round(Weights[(b * TagCount) + t] * scale));
+                writer.Write(_weights[(row * TagCount) + t]);
             }
+
+            row++;
         }
     }
 
-    /// <summary>Reads weights written by <see cref="Save"/>.</summary>
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     public static NerModel Load(Stream stream)
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip);
-        if (reader.ReadInt32() != 0x4E45524D || reader.ReadInt32() != Buckets || reader.ReadInt32() != TagCount)
+        if (reader.ReadInt32() != Magic || reader.ReadInt32() != Buckets || reader.ReadInt32() != TagCount)
         {
             throw new InvalidDataException("The entity model has an unexpected format.");
         }
 
         var scale = reader.ReadSingle();
         var rows = reader.ReadInt32();
-        var weights = new float[Buckets * TagCount];
+        if (rows < 0 || rows > Buckets)
+        {
+            throw new InvalidDataException("The entity model has an unexpected row count.");
+        }
+
+        var used = new ulong[Buckets / 64];
+        var weights = new short[rows * TagCount];
+        var previous = -1;
         for (var r = 0; r < rows; r++)
         {
             var b = reader.ReadInt32();
+            if (b <= previous || b >= Buckets)
+            {
+                throw new InvalidDataException("The entity model's rows are not in bucket order.");
+            }
+
+            previous = b;
+            used[b >> 6] |= 1UL << (b & 63);
             for (var t = 0; t < TagCount; t++)
             {
-                weights[(b * TagCount) + t] = reader.ReadInt16() / scale;
+                weights[(r * TagCount) + t] = reader.ReadInt16();
             }
         }
 
-        return new NerModel(weights);
-    }
-
-    private bool RowIsUsed(int bucket, float scale)
-    {
-        for (var t = 0; t < TagCount; t++)
-        {
-            if (Math.Abs(Weights[(bucket * TagCount) + t] * scale) >= 0.5f)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return new NerModel(used, weights, scale);
     }
 
     private static NerModel? LoadEmbedded()

@@ -91,7 +91,7 @@ internal static class NerTrainer
                 averaged[k] = (float)(total / step);
             }
 
-            return new NerModel(averaged);
+            return NerModel.FromDense(averaged);
         }
     }
 }

@@ -114,8 +114,15 @@ internal sealed class EntityStage
 
         var rules = new List<Mention>();
         RuleMentions(text, tokens, rules);
-        foreach (var (start, end, type) in ConllCorpus.Chunks(tags))
+        foreach (var (start, chunkEnd, type) in ConllCorpus.Chunks(tags))
         {
+            // A name does not end in a lower-case word: "Minister of Defense of Azerbaijan" may tag "Defense of".
+            var end = chunkEnd;
+            while (end - start > 1 && IsLowerWord(text, tokens[end - 1]))
+            {
+                end--;
+            }
+
             var span = SourceSpan.FromBounds(tokens[start].Start, tokens[end - 1].End);
             if (rules.Exists(r => r.Span.Overlaps(span)))
             {
@@ -331,6 +338,19 @@ internal sealed class EntityStage
 
         canonical = surface;
         return false;
+    }
+
+    private static bool IsLowerWord(string text, NerToken t)
+    {
+        foreach (var c in text.AsSpan(t.Start, t.End - t.Start))
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Clean(string s) => s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;

@@ -19,10 +19,10 @@ namespace NewsParsing.Entities;
 /// </remarks>
 internal sealed class NerModel
 {
-    public const int Buckets = 1 << 19;
+    public const int Buckets = 1 << 20;
     public const int TagCount = 9;
     public const int MaxFeatures = 48;
-    private const int Magic = 0x4E45524D; // "NERM"
+    private const int Magic = 0x3252454E; // "NER2"
 
     /// <summary>The tags, in model order.</summary>
     public static readonly string[] Tags = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
@@ -33,8 +33,9 @@ internal sealed class NerModel
     private readonly int[] _rank;      // rows before word k
     private readonly short[] _weights; // row-major, TagCount per row
 
-    private NerModel(ulong[] used, short[] weights, float scale)
+    private NerModel(ulong[] used, short[] weights, float scale, uint hashSeed)
     {
+        HashSeed = hashSeed;
         _used = used;
         _weights = weights;
         Scale = scale;
@@ -52,8 +53,11 @@ internal sealed class NerModel
         }
     }
 
-    /// <summary>Quantises dense weights (<c>dense[bucket * TagCount + tag]</c>) the way they are shipped.</summary>
-    public static NerModel FromDense(float[] dense)
+    /// <summary>
+    /// Quantises dense weights (<c>dense[bucket * TagCount + tag]</c>, trained with features hashed with
+    /// <paramref name="hashSeed"/>) the way they are shipped.
+    /// </summary>
+    public static NerModel FromDense(float[] dense, uint hashSeed)
     {
         ArgumentNullException.ThrowIfNull(dense);
         if (dense.Length != Buckets * TagCount)
@@ -90,11 +94,14 @@ internal sealed class NerModel
             }
         }
 
-        return new NerModel(used, [.. rows], scale);
+        return new NerModel(used, [.. rows], scale, hashSeed);
     }
 
     /// <summary>The model shipped in the package, or <see langword="null"/> when the resource is missing.</summary>
     public static NerModel? Default => Embedded.Value;
+
+    /// <summary>The seed the features were hashed with (<see cref="NerFeatures.Extract"/>).</summary>
+    public uint HashSeed { get; }
 
     /// <summary>Integer weight units per unit of perceptron weight.</summary>
     public float Scale { get; }
@@ -105,10 +112,18 @@ internal sealed class NerModel
     /// <summary>Tags one sentence greedily; <paramref name="tags"/> receives a tag index per token.</summary>
     public void Predict(string text, List<NerToken> tokens, ReadOnlySpan<GazetteerFlags> gazetteer, bool allCaps, Span<int> tags)
     {
+        var hashes = tokens.Count <= 256 ? stackalloc NerTokenHashes[tokens.Count] : new NerTokenHashes[tokens.Count];
+        NerFeatures.Prepare(text, tokens, hashes);
+        Predict(hashes, gazetteer, allCaps, tags);
+    }
+
+    /// <summary>Tags one sentence of prepared token hashes greedily.</summary>
+    public void Predict(ReadOnlySpan<NerTokenHashes> hashes, ReadOnlySpan<GazetteerFlags> gazetteer, bool allCaps, Span<int> tags)
+    {
         Span<int> features = stackalloc int[MaxFeatures];
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < hashes.Length; i++)
         {
-            var n = NerFeatures.Extract(text, tokens, gazetteer, allCaps, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, features);
+            var n = NerFeatures.Extract(HashSeed, hashes, gazetteer, allCaps, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, features);
             var best = Best(features[..n]);
 
             // BIO: an I- tag may only continue the same type.
@@ -168,7 +183,7 @@ internal sealed class NerModel
         return best;
     }
 
-    /// <summary>Writes the model: the used rows, as int32 bucket + int16 × tags, gzip-compressed.</summary>
+    /// <summary>Writes the model: a header (format, buckets, tags, hash seed, scale, rows), then the used rows as int32 bucket + int16 × tags, gzip-compressed.</summary>
     public void Save(Stream stream)
     {
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
@@ -176,6 +191,7 @@ internal sealed class NerModel
         writer.Write(Magic);
         writer.Write(Buckets);
         writer.Write(TagCount);
+        writer.Write(HashSeed);
         writer.Write(Scale);
         writer.Write(Rows);
         var row = 0;
@@ -206,6 +222,7 @@ internal sealed class NerModel
             throw new InvalidDataException("The entity model has an unexpected format.");
         }
 
+        var hashSeed = reader.ReadUInt32();
         var scale = reader.ReadSingle();
         var rows = reader.ReadInt32();
         if (rows < 0 || rows > Buckets)
@@ -232,7 +249,7 @@ internal sealed class NerModel
             }
         }
 
-        return new NerModel(used, weights, scale);
+        return new NerModel(used, weights, scale, hashSeed);
     }
 
     private static NerModel? LoadEmbedded()

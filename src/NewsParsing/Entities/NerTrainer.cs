@@ -6,7 +6,7 @@ namespace NewsParsing.Entities;
 /// </summary>
 internal static class NerTrainer
 {
-    public static NerModel Train(List<ConllSentence> train, int epochs, int seed, Action<int, NerModel>? afterEpoch = null)
+    public static NerModel Train(List<ConllSentence> train, int epochs, int seed, uint hashSeed, Action<int, NerModel>? afterEpoch = null)
     {
         var size = NerModel.Buckets * NerModel.TagCount;
         var weights = new float[size];
@@ -21,6 +21,12 @@ internal static class NerTrainer
             return f;
         }).ToArray();
         var caps = train.Select(s => ConllCorpus.IsAllCaps(s.Text, s.Tokens)).ToArray();
+        var hashes = train.Select(s =>
+        {
+            var h = new NerTokenHashes[s.Tokens.Count];
+            NerFeatures.Prepare(s.Text, s.Tokens, h);
+            return h;
+        }).ToArray();
         var order = Enumerable.Range(0, train.Count).ToArray();
         var random = new Random(seed);
         Span<int> features = stackalloc int[NerModel.MaxFeatures];
@@ -34,7 +40,7 @@ internal static class NerTrainer
                 var predicted = new int[s.Tokens.Count];
                 for (var i = 0; i < s.Tokens.Count; i++)
                 {
-                    var n = NerFeatures.Extract(s.Text, s.Tokens, flags[index], caps[index], i, i > 0 ? predicted[i - 1] : -1, i > 1 ? predicted[i - 2] : -1, features);
+                    var n = NerFeatures.Extract(hashSeed, hashes[index], flags[index], caps[index], i, i > 0 ? predicted[i - 1] : -1, i > 1 ? predicted[i - 2] : -1, features);
                     scores.Clear();
                     for (var f = 0; f < n; f++)
                     {
@@ -91,7 +97,7 @@ internal static class NerTrainer
                 averaged[k] = (float)(total / step);
             }
 
-            return NerModel.FromDense(averaged);
+            return NerModel.FromDense(averaged, hashSeed);
         }
     }
 }

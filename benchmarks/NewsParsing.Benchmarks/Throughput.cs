@@ -38,7 +38,9 @@ public static class Throughput
             }
 
             long bytes = 0;
+            long utf16 = 0;
             var k = 0;
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             for (; k < n; k++)
             {
@@ -46,6 +48,7 @@ public static class Throughput
                 var a = pipeline.Parse(text, published);
                 sink += a.Dates.Length + a.Quantities.Length + a.Entities.Length;
                 bytes += Encoding.UTF8.GetByteCount(text);
+                utf16 += text.Length * 2L;
                 if (watch.Elapsed.TotalSeconds > cap)
                 {
                     k++;
@@ -54,8 +57,9 @@ public static class Throughput
             }
 
             var s = watch.Elapsed.TotalSeconds;
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{{\"name\":\"{name}\",\"articles\":{k},\"seconds\":{s:F3},\"art_per_s\":{k / s:F2},\"kb_per_s\":{bytes / 1024.0 / s:F1},\"ms_per_art\":{1000 * s / k:F3},\"sink\":{sink}}}"));
+                $"{{\"name\":\"{name}\",\"articles\":{k},\"seconds\":{s:F3},\"art_per_s\":{k / s:F2},\"kb_per_s\":{bytes / 1024.0 / s:F1},\"ms_per_art\":{1000 * s / k:F3},\"alloc_per_utf16_byte\":{(double)allocated / utf16:F2},\"sink\":{sink}}}"));
         }
     }
 }

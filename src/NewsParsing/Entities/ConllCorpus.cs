@@ -67,32 +67,17 @@ internal static class ConllCorpus
         }
     }
 
-    /// <summary>Whether most letters of the sentence are capitals (a headline or dateline).</summary>
-    public static bool IsAllCaps(string text, List<NerToken> tokens)
-    {
-        int upper = 0, lower = 0;
-        foreach (var t in tokens)
-        {
-            foreach (var c in text.AsSpan(t.Start, t.End - t.Start))
-            {
-                if (char.IsUpper(c))
-                {
-                    upper++;
-                }
-                else if (char.IsLower(c))
-                {
-                    lower++;
-                }
-            }
-        }
-
-        return upper > 3 && upper > 2 * lower;
-    }
-
     /// <summary>The entity spans (start token, end token exclusive, type 1–4) of a BIO tag sequence.</summary>
     public static List<(int Start, int End, int Type)> Chunks(ReadOnlySpan<int> tags)
     {
         var chunks = new List<(int, int, int)>();
+        Chunks(tags, chunks);
+        return chunks;
+    }
+
+    /// <summary>The entity chunks of BIO tags, added to <paramref name="chunks"/>: (first token, end token, type 1..4).</summary>
+    public static void Chunks(ReadOnlySpan<int> tags, List<(int Start, int End, int Type)> chunks)
+    {
         var start = -1;
         var type = 0;
         for (var i = 0; i <= tags.Length; i++)
@@ -113,8 +98,6 @@ internal static class ConllCorpus
                 type = (t + 1) / 2;
             }
         }
-
-        return chunks;
     }
 
     /// <summary>conlleval's scores: per type (PER, LOC, ORG, MISC) and overall, as (precision, recall, F1) in percent.</summary>
@@ -168,7 +151,7 @@ internal static class ConllCorpus
             var flags = new GazetteerFlags[s.Tokens.Count];
             NerFeatures.Gazetteer(s.Text, s.Tokens, gazetteer, flags);
             var predicted = new int[s.Tokens.Count];
-            model.Predict(s.Text, s.Tokens, flags, IsAllCaps(s.Text, s.Tokens), predicted);
+            model.Predict(s.Text, s.Tokens, flags, predicted);
             pairs.Add((s.Gold, predicted));
         }
 

@@ -110,7 +110,7 @@ internal sealed class EntityStage
         var flags = count <= 256 ? stackalloc GazetteerFlags[count] : new GazetteerFlags[count];
         NerFeatures.Gazetteer(text, tokens, _gazetteer, flags);
         var tags = count <= 256 ? stackalloc int[count] : new int[count];
-        _model!.Predict(text, tokens, flags, ConllCorpus.IsAllCaps(text, tokens), tags);
+        _model!.Predict(text, tokens, flags, tags);
 
         var rules = new List<Mention>();
         RuleMentions(text, tokens, rules);

@@ -33,6 +33,9 @@ internal sealed class Gazetteer
     private readonly FrozenDictionary<string, GazetteerEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 #endif
 
+    [ThreadStatic]
+    private static List<NerToken>? t_tokens;
+
     private readonly FrozenSet<string> _firstTokens;
 #if NET9_0_OR_GREATER
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstLookup;
@@ -106,6 +109,19 @@ internal sealed class Gazetteer
 #else
         return Names.TryGetValue(new string(buffer[..length]), out entry);
 #endif
+    }
+
+    /// <summary>
+    /// Looks up the name written at <c>text[start..end)</c> (tokenized as the tagger tokenizes, lower-cased, joined by
+    /// single spaces) without allocating a key.
+    /// </summary>
+    public bool TryLookup(string text, int start, int end, out GazetteerEntry entry)
+    {
+        var tokens = t_tokens ??= new List<NerToken>(16);
+        tokens.Clear();
+        NerTokenizer.Tokenize(text, start, end, tokens);
+        entry = default;
+        return tokens.Count > 0 && tokens.Count <= MaxTokens && TryMatch(text, tokens, 0, tokens.Count, out entry);
     }
 
     private static Gazetteer Load()

@@ -14,6 +14,8 @@ internal struct NerTokenHashes
     public uint Suffix3;
     public uint Suffix4;
     public uint ShapeClass;
+    public int Upper;
+    public int LowerCase;
 }
 
 /// <summary>
@@ -128,6 +130,19 @@ internal static class NerFeatures
 
     private static int Triple(uint seed, uint template, uint a, uint b, uint c) => Feature(seed, template, (a * 0x01000193u) ^ BitOperations.RotateLeft(b, 11) ^ BitOperations.RotateLeft(c * 0xC2B2AE35u, 23));
 
+    /// <summary>Whether most letters of the sentence are capitals (a headline or dateline): more than three capitals and over twice as many capitals as lower-case letters.</summary>
+    public static bool IsAllCaps(ReadOnlySpan<NerTokenHashes> hashes)
+    {
+        int upper = 0, lower = 0;
+        foreach (ref readonly var h in hashes)
+        {
+            upper += h.Upper;
+            lower += h.LowerCase;
+        }
+
+        return upper > 3 && upper > 2 * lower;
+    }
+
     /// <summary>The hashes of one word, reading its characters once (three more reads for the suffixes).</summary>
     private static NerTokenHashes Hash(ReadOnlySpan<char> w)
     {
@@ -139,6 +154,8 @@ internal static class NerFeatures
         var last = '\0';
         var runs = 0;
         var hasLower = false;
+        var upperCount = 0;
+        var lowerCount = 0;
         for (var k = 0; k < w.Length; k++)
         {
             var ch = w[k];
@@ -158,6 +175,8 @@ internal static class NerFeatures
             }
 
             hasLower |= kind == 'x';
+            upperCount += kind == 'X' ? 1 : 0;
+            lowerCount += kind == 'x' ? 1 : 0;
             lower = (lower ^ c) * Prime;
             raw = (raw ^ ch) * Prime;
             if (k == 1)
@@ -204,6 +223,8 @@ internal static class NerFeatures
             Suffix3 = LowerHash(w.Length <= 3 ? w : w[^3..]),
             Suffix4 = LowerHash(w.Length <= 4 ? w : w[^4..]),
             ShapeClass = shapeClass,
+            Upper = upperCount,
+            LowerCase = lowerCount,
         };
     }
 

@@ -110,11 +110,11 @@ internal sealed class NerModel
     public int Rows => _weights.Length / TagCount;
 
     /// <summary>Tags one sentence greedily; <paramref name="tags"/> receives a tag index per token.</summary>
-    public void Predict(string text, List<NerToken> tokens, ReadOnlySpan<GazetteerFlags> gazetteer, bool allCaps, Span<int> tags)
+    public void Predict(string text, List<NerToken> tokens, ReadOnlySpan<GazetteerFlags> gazetteer, Span<int> tags)
     {
         var hashes = tokens.Count <= 256 ? stackalloc NerTokenHashes[tokens.Count] : new NerTokenHashes[tokens.Count];
         NerFeatures.Prepare(text, tokens, hashes);
-        Predict(hashes, gazetteer, allCaps, tags);
+        Predict(hashes, gazetteer, NerFeatures.IsAllCaps(hashes), tags);
     }
 
     /// <summary>Tags one sentence of prepared token hashes greedily.</summary>

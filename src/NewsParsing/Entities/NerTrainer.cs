@@ -20,13 +20,13 @@ internal static class NerTrainer
             NerFeatures.Gazetteer(s.Text, s.Tokens, gazetteer, f);
             return f;
         }).ToArray();
-        var caps = train.Select(s => ConllCorpus.IsAllCaps(s.Text, s.Tokens)).ToArray();
         var hashes = train.Select(s =>
         {
             var h = new NerTokenHashes[s.Tokens.Count];
             NerFeatures.Prepare(s.Text, s.Tokens, h);
             return h;
         }).ToArray();
+        var caps = hashes.Select(h => NerFeatures.IsAllCaps(h)).ToArray();
         var order = Enumerable.Range(0, train.Count).ToArray();
         var random = new Random(seed);
         Span<int> features = stackalloc int[NerModel.MaxFeatures];

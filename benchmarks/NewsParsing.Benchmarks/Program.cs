@@ -3,9 +3,16 @@ using NewsParsing.Benchmarks;
 
 // BenchmarkDotNet suite: dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- --filter '*'
 // Side-by-side loop for compare-peers.sh: ... -- throughput [N] [CAP_SECONDS] FILE...
+// Allocation types of the end-to-end parse (sampled): ... -- allocations [N]
 if (args.Length > 0 && args[0] == "throughput")
 {
     Throughput.Run(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "allocations")
+{
+    AllocationSampler.Run(args[1..]);
     return;
 }
 

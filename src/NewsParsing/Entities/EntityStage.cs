@@ -23,11 +23,14 @@ internal sealed class EntityStage
         "alley", "square", "stadium", "airport", "palace", "museum", "bridge", "mosque", "cathedral", "center", "centre", "hall", "park", "theatre", "theater", "arena", "tower",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    [ThreadStatic]
-    private static List<NerToken>? t_tokens;
+#if NET9_0_OR_GREATER
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleModifierLookup = TitleModifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FacilityHeadLookup = FacilityHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
 
+    /// <summary>Per-thread working lists, reused across articles so a parse allocates little beyond its results.</summary>
     [ThreadStatic]
-    private static List<NerToken>? t_sentence;
+    private static Buffers? t_buffers;
 
     private readonly NerModel? _model = NerModel.Default;
     private readonly Gazetteer _gazetteer = Gazetteer.Default;
@@ -48,9 +51,11 @@ internal sealed class EntityStage
         }
 
         var text = context.Text;
-        var mentions = new List<Mention>();
-        var tokens = t_tokens ??= new List<NerToken>(512);
-        var sentence = t_sentence ??= new List<NerToken>(128);
+        var buffers = t_buffers ??= new Buffers();
+        buffers.Clear();
+        var mentions = buffers.Mentions;
+        var tokens = buffers.Tokens;
+        var sentence = buffers.Sentence;
         foreach (var region in context.Regions)
         {
             tokens.Clear();
@@ -72,7 +77,7 @@ internal sealed class EntityStage
                         sentence.Add(tokens[k]); // a reused buffer, not a new list per sentence
                     }
 
-                    TagSentence(text, sentence, mentions);
+                    TagSentence(text, sentence, buffers);
                 }
 
                 sentenceStart = end;
@@ -80,17 +85,23 @@ internal sealed class EntityStage
                 {
                     context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
                         $"More than {Options.MaxItemsPerStage} entities; the rest were not extracted."));
-                    return Link(text, mentions);
+                    return Finish(text, buffers);
                 }
             }
         }
 
-        if (tokens.Capacity > 65_536)
+        return Finish(text, buffers);
+    }
+
+    private ImmutableArray<Entity> Finish(string text, Buffers buffers)
+    {
+        var entities = Link(text, buffers);
+        if (buffers.IsLarge)
         {
-            t_tokens = null;
+            t_buffers = null; // a huge document's lists are not kept alive for the thread's lifetime
         }
 
-        return Link(text, mentions);
+        return entities;
     }
 
     private static bool EndsSentence(string text, List<NerToken> tokens, int i)
@@ -104,17 +115,22 @@ internal sealed class EntityStage
         return i + 1 >= tokens.Count || char.IsUpper(text[tokens[i + 1].Start]) || !char.IsLetter(text[tokens[i + 1].Start]);
     }
 
-    private void TagSentence(string text, List<NerToken> tokens, List<Mention> mentions)
+    private void TagSentence(string text, List<NerToken> tokens, Buffers buffers)
     {
+        var mentions = buffers.Mentions;
         var count = tokens.Count;
         var flags = count <= 256 ? stackalloc GazetteerFlags[count] : new GazetteerFlags[count];
         NerFeatures.Gazetteer(text, tokens, _gazetteer, flags);
         var tags = count <= 256 ? stackalloc int[count] : new int[count];
         _model!.Predict(text, tokens, flags, tags);
 
-        var rules = new List<Mention>();
+        var rules = buffers.Rules;
+        rules.Clear();
         RuleMentions(text, tokens, rules);
-        foreach (var (start, chunkEnd, type) in ConllCorpus.Chunks(tags))
+        var chunks = buffers.Chunks;
+        chunks.Clear();
+        ConllCorpus.Chunks(tags, chunks);
+        foreach (var (start, chunkEnd, type) in chunks)
         {
             // A name does not end in a lower-case word: "Minister of Defense of Azerbaijan" may tag "Defense of".
             var end = chunkEnd;
@@ -124,7 +140,7 @@ internal sealed class EntityStage
             }
 
             var span = SourceSpan.FromBounds(tokens[start].Start, tokens[end - 1].End);
-            if (rules.Exists(r => r.Span.Overlaps(span)))
+            if (Overlaps(rules, span))
             {
                 continue; // the rule's reading wins ("Eternity-2021" is an event, not MISC)
             }
@@ -167,7 +183,7 @@ internal sealed class EntityStage
             if (flags[i].HasFlag(GazetteerFlags.Demonym) && _gazetteer.TryMatch(text, tokens, i, 1, out var d) && d.Flags.HasFlag(GazetteerFlags.Demonym))
             {
                 var span = SourceSpan.FromBounds(tokens[i].Start, tokens[i].End);
-                if (!rules.Exists(r => r.Span.Overlaps(span)))
+                if (!Overlaps(rules, span))
                 {
                     rules.Add(new Mention(span, EntityType.Group, null, d.Iso, d.Canonical));
                 }
@@ -201,7 +217,17 @@ internal sealed class EntityStage
                     first--;
                 }
 
-                rules.RemoveAll(r => r.Span.Start >= tokens[first].Start);
+                var from = tokens[first].Start;
+                var kept = 0;
+                for (var r = 0; r < rules.Count; r++)
+                {
+                    if (rules[r].Span.Start < from)
+                    {
+                        rules[kept++] = rules[r];
+                    }
+                }
+
+                rules.RemoveRange(kept, rules.Count - kept);
                 rules.Add(new Mention(SourceSpan.FromBounds(tokens[first].Start, tokens[i + 2].End), EntityType.Event, null, null, null));
                 i += 2;
                 continue;
@@ -219,7 +245,7 @@ internal sealed class EntityStage
             // "Alley of Honor", "Alley of Martyrs"
             // Cheap checks first: the lower-cased copy is made only for "<Capitalised> of <Capitalised>".
             if (char.IsUpper(w[0]) && i + 2 < tokens.Count && Word(text, tokens[i + 1]) is "of" && char.IsUpper(text[tokens[i + 2].Start])
-                && FacilityHeads.Contains(w.ToString().ToLowerInvariant()))
+                && ContainsLower(FacilityHeads, w))
             {
                 rules.Add(new Mention(SourceSpan.FromBounds(tokens[i].Start, tokens[i + 2].End), EntityType.Facility, null, null, null));
                 i += 2;
@@ -256,9 +282,8 @@ internal sealed class EntityStage
         for (var k = start - 1; k >= 0 && start - k <= 6; k--)
         {
             var w = Word(text, tokens[k]);
-            var lower = w.ToString().ToLowerInvariant();
             var isTitle = flags[k].HasFlag(GazetteerFlags.Title) || (_gazetteer.TryMatch(text, tokens, k, 1, out var e) && e.Flags.HasFlag(GazetteerFlags.Title));
-            var isModifier = TitleModifiers.Contains(lower) || flags[k].HasFlag(GazetteerFlags.Demonym);
+            var isModifier = ContainsLower(TitleModifiers, w) || (flags[k] & GazetteerFlags.Demonym) != 0;
             if (!isTitle && !isModifier)
             {
                 break;
@@ -276,38 +301,55 @@ internal sealed class EntityStage
         return hasTitle && first < start ? text[tokens[first].Start..tokens[start - 1].End] : null;
     }
 
-    /// <summary>Links mentions: people by surname, places and organisations by canonical name; assigns ids.</summary>
-    private ImmutableArray<Entity> Link(string text, List<Mention> mentions)
+    /// <summary>
+    /// Links mentions: people by surname, places and organisations by canonical name (case-insensitive); assigns ids in
+    /// order of first mention. Keys are spans of the article or gazetteer names, so linking allocates one canonical
+    /// string per cluster rather than several strings per mention.
+    /// </summary>
+    private ImmutableArray<Entity> Link(string text, Buffers buffers)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var canonicalOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var keys = new string[mentions.Count];
+        var mentions = buffers.Mentions;
+        var clusters = buffers.Clusters;
+        var canonical = buffers.Canonical;
+        var clusterOf = buffers.ClusterOf(mentions.Count);
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
-            var surface = Clean(text.Substring(mention.Span.Start, mention.Span.Length));
-            string key;
-            string canonical;
+            var surface = WithoutArticle(text, mention.Span);
+            NameForm form;
+            LinkKey key;
             if (mention.Type == EntityType.Person)
             {
-                var parts = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                key = "P:" + parts[^1].TrimEnd('.').ToLowerInvariant();
-                canonical = surface;
+                form = surface;
+                key = new LinkKey(EntityType.Person, Surname(surface));
             }
             else
             {
-                canonical = mention.Canonical ?? (TryCanonical(surface, out var c) ? c : surface);
-                key = mention.Type.ToString()[0] + ":" + canonical.ToLowerInvariant();
+                form = mention.Canonical is { } c ? new NameForm(c, 0, c.Length)
+                    : _gazetteer.TryLookup(text, surface.Start, surface.Start + surface.Length, out var e) && (e.Flags & GazetteerFlags.Title) == 0
+                        ? new NameForm(e.Canonical, 0, e.Canonical.Length)
+                        : surface;
+                key = new LinkKey(mention.Type, form);
             }
 
-            keys[m] = key;
-            // The fullest written form of a name is its canonical form ("Zakir Hasanov" over "Hasanov").
-            if (!canonicalOf.TryGetValue(key, out var existing) || canonical.Length > existing.Length)
+            if (!clusters.TryGetValue(key, out var cluster))
             {
-                canonicalOf[key] = canonical;
+                cluster = canonical.Count;
+                clusters.Add(key, cluster);
+                canonical.Add(form);
+            }
+            else if (form.Length > canonical[cluster].Length)
+            {
+                canonical[cluster] = form; // the fullest written form of a name is its canonical form ("Zakir Hasanov" over "Hasanov")
             }
 
-            ids.TryAdd(key, ids.Count + 1);
+            clusterOf[m] = cluster;
+        }
+
+        var names = buffers.Names(canonical.Count);
+        for (var k = 0; k < canonical.Count; k++)
+        {
+            names[k] = canonical[k].ToString();
         }
 
         var builder = ImmutableArray.CreateBuilder<Entity>(mentions.Count);
@@ -317,8 +359,8 @@ internal sealed class EntityStage
             builder.Add(new Entity(text, mention.Span)
             {
                 Type = mention.Type,
-                Canonical = canonicalOf[keys[m]],
-                Id = ids[keys[m]],
+                Canonical = names[clusterOf[m]],
+                Id = clusterOf[m] + 1,
                 Title = mention.Title,
                 CountryCode = mention.Country,
             });
@@ -327,17 +369,52 @@ internal sealed class EntityStage
         return builder.MoveToImmutable();
     }
 
-    private bool TryCanonical(string surface, out string canonical)
+    /// <summary>The mention without a leading "the ".</summary>
+    private static NameForm WithoutArticle(string text, SourceSpan span)
     {
-        var key = Gazetteer.Key(surface);
-        if (_gazetteer.Names.TryGetValue(key, out var entry) && !entry.Flags.HasFlag(GazetteerFlags.Title))
+        var s = text.AsSpan(span.Start, span.Length);
+        return s.StartsWith("the ", StringComparison.OrdinalIgnoreCase)
+            ? new NameForm(text, span.Start + 4, span.Length - 4)
+            : new NameForm(text, span.Start, span.Length);
+    }
+
+    /// <summary>The last space-separated word of a person's name without a trailing full stop.</summary>
+    private static NameForm Surname(NameForm name)
+    {
+        var s = name.AsSpan().TrimEnd(' ');
+        var start = s.LastIndexOf(' ') + 1;
+        var word = s[start..].TrimEnd('.');
+        return new NameForm(name.Source, name.Start + start, word.Length);
+    }
+
+    private static bool Overlaps(List<Mention> mentions, SourceSpan span)
+    {
+        foreach (var m in mentions)
         {
-            canonical = entry.Canonical;
-            return true;
+            if (m.Span.Overlaps(span))
+            {
+                return true;
+            }
         }
 
-        canonical = surface;
         return false;
+    }
+
+    /// <summary>Whether the lower-cased word is in the set, lower-casing into a stack buffer.</summary>
+    private static bool ContainsLower(FrozenSet<string> set, ReadOnlySpan<char> word)
+    {
+        if (word.Length > 32)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+#if NET9_0_OR_GREATER
+        return (ReferenceEquals(set, TitleModifiers) ? TitleModifierLookup : FacilityHeadLookup).Contains(lower);
+#else
+        return set.Contains(new string(lower));
+#endif
     }
 
     private static bool IsLowerWord(string text, NerToken t)
@@ -353,11 +430,69 @@ internal sealed class EntityStage
         return true;
     }
 
-    private static string Clean(string s) => s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;
-
     private static ReadOnlySpan<char> Word(string text, NerToken t) => text.AsSpan(t.Start, t.End - t.Start);
 
     private static bool IsYear(ReadOnlySpan<char> s) => s.Length == 4 && char.IsDigit(s[0]) && char.IsDigit(s[1]) && char.IsDigit(s[2]) && char.IsDigit(s[3]) && (s[0] is '1' or '2');
 
-    private sealed record Mention(SourceSpan Span, EntityType Type, string? Title, string? Country, string? Canonical);
+    private readonly record struct Mention(SourceSpan Span, EntityType Type, string? Title, string? Country, string? Canonical);
+
+    /// <summary>A name written in the article or taken from the gazetteer: a slice of <see cref="Source"/>.</summary>
+    private readonly record struct NameForm(string Source, int Start, int Length)
+    {
+        public ReadOnlySpan<char> AsSpan() => Source.AsSpan(Start, Length);
+
+        public override string ToString() => Start == 0 && Length == Source.Length ? Source : Source.Substring(Start, Length);
+    }
+
+    /// <summary>A cluster key: the entity type and a name compared case-insensitively.</summary>
+    private readonly record struct LinkKey(EntityType Type, NameForm Name);
+
+    private sealed class LinkKeyComparer : IEqualityComparer<LinkKey>
+    {
+        public static readonly LinkKeyComparer Instance = new();
+
+        public bool Equals(LinkKey x, LinkKey y) => x.Type == y.Type && x.Name.AsSpan().Equals(y.Name.AsSpan(), StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode(LinkKey key) => HashCode.Combine(key.Type, string.GetHashCode(key.Name.AsSpan(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The per-thread working lists of the stage.</summary>
+    private sealed class Buffers
+    {
+        private const int LargeCount = 65_536;
+        private int[] _clusterOf = new int[64];
+        private string[] _names = new string[64];
+
+        public List<NerToken> Tokens { get; } = new(512);
+
+        public List<NerToken> Sentence { get; } = new(128);
+
+        public List<Mention> Mentions { get; } = new(64);
+
+        public List<Mention> Rules { get; } = new(16);
+
+        public List<(int Start, int End, int Type)> Chunks { get; } = new(16);
+
+        public Dictionary<LinkKey, int> Clusters { get; } = new(64, LinkKeyComparer.Instance);
+
+        public List<NameForm> Canonical { get; } = new(64);
+
+        public bool IsLarge => Tokens.Capacity > LargeCount || Mentions.Capacity > LargeCount;
+
+        public int[] ClusterOf(int count) => _clusterOf.Length >= count ? _clusterOf : _clusterOf = new int[Math.Max(count, 2 * _clusterOf.Length)];
+
+        public string[] Names(int count) => _names.Length >= count ? _names : _names = new string[Math.Max(count, 2 * _names.Length)];
+
+        public void Clear()
+        {
+            Tokens.Clear();
+            Sentence.Clear();
+            Mentions.Clear();
+            Rules.Clear();
+            Chunks.Clear();
+            Clusters.Clear();
+            Canonical.Clear();
+            Array.Clear(_names); // no article's names kept alive by the thread
+        }
+    }
 }

@@ -6,7 +6,8 @@ namespace NewsParsing.Benchmarks;
 /// <summary>
 /// Which types the end-to-end parse allocates, from the runtime's sampled allocation events (one event per ~100 KB
 /// allocated, naming the type that crossed the threshold). A profiling aid for the allocation target, not a benchmark.
-/// Usage: <c>dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- allocations [N]</c>.
+/// Usage: <c>dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- allocations [N] [STAGES]</c>
+/// (STAGES: any of <c>d</c> dates, <c>q</c> quantities, <c>e</c> entities; default all).
 /// </summary>
 public sealed class AllocationSampler : EventListener
 {
@@ -16,7 +17,8 @@ public sealed class AllocationSampler : EventListener
     {
         var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
         var texts = Corpus.All;
-        var pipeline = new NewsParserBuilder().Build();
+        var stages = args.Length > 1 ? args[1] : "dqe"; // d = dates, q = quantities, e = entities; segmentation always runs
+        var pipeline = new NewsParserBuilder().WithStages(stages.Contains('d'), stages.Contains('q'), stages.Contains('e')).Build();
         var published = new NodaTime.LocalDate(2021, 10, 5);
         for (var i = 0; i < 50; i++)
         {

@@ -75,9 +75,9 @@ internal sealed partial class TemporalScanner
         found = null!;
         next = i;
         var t = c.T[i];
-        if (t.Kind == TokenKind.Punct || (t.Kind == TokenKind.Word && !_lex.Starters.Contains(t.Lower)))
+        if (t.Kind == TokenKind.Punct || (t.Kind == TokenKind.Word && (t.Flags & WordFlags.TemporalStarter) == 0))
         {
-            return false; // most words cannot open a time expression: one set lookup rejects them
+            return false; // most words cannot open a time expression: a flag worked out once per distinct word rejects them
         }
 
         return TryRange(ref c, i, out found, out next)

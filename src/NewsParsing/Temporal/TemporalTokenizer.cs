@@ -25,6 +25,7 @@ internal struct Token
     public int Digits;
     public long Value;
     public string Lower;
+    public WordFlags Flags;
 }
 
 /// <summary>Questions about tokens that the temporal and quantity scanners share.</summary>
@@ -130,7 +131,9 @@ internal static class TemporalTokenizer
                 t.Capitalized = char.IsUpper(c);
                 if (j - i <= MaxWordLength)
                 {
-                    t.Lower = Lower(s[i..j]);
+                    var word = Lower(s[i..j]);
+                    t.Lower = word.Lower;
+                    t.Flags = word.Flags;
                 }
             }
             else
@@ -167,7 +170,7 @@ internal static class TemporalTokenizer
     }
 
     /// <summary>The lower-cased word; common words come from a cache so most tokens allocate nothing.</summary>
-    private static string Lower(ReadOnlySpan<char> word)
+    private static WordInfo Lower(ReadOnlySpan<char> word)
     {
         Span<char> buffer = stackalloc char[word.Length];
         word.ToLowerInvariant(buffer);

@@ -2,43 +2,89 @@ using System.Collections.Concurrent;
 
 namespace NewsParsing.Temporal;
 
+/// <summary>What the lexicons say about a word, worked out once per distinct word.</summary>
+[Flags]
+internal enum WordFlags : byte
+{
+    None = 0,
+
+    /// <summary>The word can open a time expression (<see cref="TemporalLexicon.Starters"/>).</summary>
+    TemporalStarter = 1,
+}
+
+/// <summary>An interned lower-cased word and its lexicon flags.</summary>
+internal sealed class WordInfo(string lower, WordFlags flags)
+{
+    public static readonly WordInfo Empty = new("", WordFlags.None);
+
+    public string Lower { get; } = lower;
+
+    public WordFlags Flags { get; } = flags;
+}
+
 /// <summary>
-/// Interns lower-cased words so the tokenizer does not allocate a string per token: after warm-up almost every word is
-/// found in the cache. The cache is bounded; past its size new words are allocated and not kept.
+/// Interns lower-cased words so the tokenizer does not allocate a string per token and the lexicon questions asked of
+/// every word are answered once per distinct word. A small direct-mapped cache per thread answers most tokens with one
+/// comparison; behind it a shared dictionary, bounded (past its size new words are allocated and not kept).
 /// </summary>
 internal static class WordCache
 {
     private const int MaxEntries = 200_000;
-    private static readonly ConcurrentDictionary<string, string> Words = new(StringComparer.Ordinal);
+    private const int LocalSize = 4096;
+    private static readonly ConcurrentDictionary<string, WordInfo> Words = new(StringComparer.Ordinal);
 #if NET9_0_OR_GREATER
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly ConcurrentDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
 
-    public static string Get(ReadOnlySpan<char> lower)
+    [ThreadStatic]
+    private static WordInfo?[]? t_local;
+
+    /// <summary>The interned word for <paramref name="lower"/> (already lower-cased).</summary>
+    public static WordInfo Get(ReadOnlySpan<char> lower)
+    {
+        var hash = 2166136261u;
+        foreach (var c in lower)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        var local = t_local ??= new WordInfo?[LocalSize];
+        ref var slot = ref local[(hash ^ (hash >> 15)) & (LocalSize - 1)];
+        var word = slot;
+        if (word is not null && lower.SequenceEqual(word.Lower))
+        {
+            return word;
+        }
+
+        word = GetShared(lower);
+        slot = word;
+        return word;
+    }
+
+    private static WordInfo GetShared(ReadOnlySpan<char> lower)
     {
 #if NET9_0_OR_GREATER
         if (Lookup.TryGetValue(lower, out var found))
         {
             return found;
         }
+#else
+        var key = new string(lower);
+        if (Words.TryGetValue(key, out var found))
+        {
+            return found;
+        }
 #endif
         var s = new string(lower);
-#if NET9_0_OR_GREATER
+        var word = new WordInfo(s, Classify(s));
         if (Words.Count < MaxEntries)
         {
-            Words.TryAdd(s, s);
-        }
-#else
-        if (Words.TryGetValue(s, out var existing))
-        {
-            return existing;
+            word = Words.GetOrAdd(s, word);
         }
 
-        if (Words.Count < MaxEntries)
-        {
-            Words.TryAdd(s, s);
-        }
-#endif
-        return s;
+        return word;
     }
+
+    private static WordFlags Classify(string lower) =>
+        TemporalLexicon.Default.Starters.Contains(lower) ? WordFlags.TemporalStarter : WordFlags.None;
 }

@@ -76,14 +76,21 @@ public sealed partial class NewsPipeline
         else
         {
             var context = new ArticleContext(text, Regions(seg), seg.PublicationDate, Options, diagnostics);
-            if (Options.ExtractDates)
+            try
             {
-                dates = _temporal.Extract(context);
-            }
+                if (Options.ExtractDates)
+                {
+                    dates = _temporal.Extract(context);
+                }
 
-            if (Options.ExtractQuantities)
+                if (Options.ExtractQuantities)
+                {
+                    quantities = _quantities.Extract(context, dates);
+                }
+            }
+            finally
             {
-                quantities = _quantities.Extract(context, dates);
+                RegionTokens.Release(); // the regions' tokens, shared by the two stages, are not kept past the parse
             }
 
             if (Options.ExtractEntities)
@@ -167,6 +174,14 @@ public sealed partial class NewsPipeline
         var loneSurrogate = false;
         for (var i = 0; i < s.Length; i++)
         {
+            // Printable ASCII is skipped a vector at a time; only other characters are looked at one by one.
+            var skip = s[i..].IndexOfAnyExceptInRange(' ', '~');
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             var c = s[i];
             if (c < ' ' && c is not ('\n' or '\r' or '\t' or '\f' or '\v'))
             {

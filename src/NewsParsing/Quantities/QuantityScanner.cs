@@ -15,16 +15,12 @@ internal sealed class QuantityScanner
     private const int MaxCountedWords = 4;
     private const int MaxMembers = 60;
 
-    [ThreadStatic]
-    private static List<Token>? t_tokens;
-
     private readonly QuantityLexicon _lex = QuantityLexicon.Default;
 
     /// <summary>Scans <paramref name="region"/>, skipping <paramref name="taken"/> spans (dates); returns whether <paramref name="max"/> was hit.</summary>
     public bool Scan(string text, SourceSpan region, List<SourceSpan> taken, List<Quantity> output, List<Diagnostic> diagnostics, int max)
     {
-        var tokens = t_tokens ??= new List<Token>(256);
-        TemporalTokenizer.Tokenize(text, region.Start, region.End, tokens);
+        var tokens = RegionTokens.Get(text, region.Start, region.End);
         var i = 0;
         while (i < tokens.Count)
         {
@@ -48,11 +44,6 @@ internal sealed class QuantityScanner
             {
                 i++;
             }
-        }
-
-        if (tokens.Capacity > 65_536)
-        {
-            t_tokens = null;
         }
 
         return false;

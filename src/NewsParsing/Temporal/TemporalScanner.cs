@@ -15,17 +15,13 @@ internal sealed partial class TemporalScanner
 {
     private const int TenseWindow = 10;
 
-    [ThreadStatic]
-    private static List<Token>? t_tokens;
-
     private readonly TemporalLexicon _lex = TemporalLexicon.Default;
 
     /// <summary>Scans <paramref name="region"/> and appends what it finds to <paramref name="output"/>.</summary>
     /// <returns>Whether <paramref name="max"/> was reached.</returns>
     public bool Scan(string text, SourceSpan region, LocalDate? reference, List<TemporalExpression> output, int max)
     {
-        var tokens = t_tokens ??= new List<Token>(256);
-        TemporalTokenizer.Tokenize(text, region.Start, region.End, tokens);
+        var tokens = RegionTokens.Get(text, region.Start, region.End);
         var ctx = new Ctx(text, tokens, reference);
         var i = 0;
         while (i < tokens.Count)
@@ -60,11 +56,6 @@ internal sealed partial class TemporalScanner
             {
                 i++;
             }
-        }
-
-        if (tokens.Capacity > 65_536)
-        {
-            t_tokens = null; // do not keep a huge buffer per thread
         }
 
         return false;

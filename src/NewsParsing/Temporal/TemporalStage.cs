@@ -41,7 +41,15 @@ internal sealed class TemporalStage
     internal List<TemporalExpression> ScanText(string text, SourceSpan span, NodaTime.LocalDate? reference)
     {
         var found = new List<TemporalExpression>();
-        _scanner.Scan(text, span, reference, found, Options.MaxItemsPerStage);
+        try
+        {
+            _scanner.Scan(text, span, reference, found, Options.MaxItemsPerStage);
+        }
+        finally
+        {
+            RegionTokens.Release();
+        }
+
         return found;
     }
 }

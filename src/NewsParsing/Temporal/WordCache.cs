@@ -30,7 +30,7 @@ internal sealed class WordInfo(string lower, WordFlags flags)
 internal static class WordCache
 {
     private const int MaxEntries = 200_000;
-    private const int LocalSize = 4096;
+    private const int LocalSize = 16_384;
     private static readonly ConcurrentDictionary<string, WordInfo> Words = new(StringComparer.Ordinal);
 #if NET9_0_OR_GREATER
     private static readonly ConcurrentDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();

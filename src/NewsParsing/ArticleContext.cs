@@ -19,7 +19,7 @@ internal readonly record struct TextRegion(SourceSpan Span, RegionKind Kind);
 /// <summary>Per-article state handed to the extraction stages after segmentation.</summary>
 internal sealed class ArticleContext
 {
-    public ArticleContext(string text, ImmutableArray<TextRegion> regions, LocalDate? publicationDate, NewsParserOptions options, List<Diagnostic> diagnostics)
+    public ArticleContext(string text, List<TextRegion> regions, LocalDate? publicationDate, NewsParserOptions options, List<Diagnostic> diagnostics)
     {
         Text = text;
         Regions = regions;
@@ -32,7 +32,7 @@ internal sealed class ArticleContext
     public string Text { get; }
 
     /// <summary>Headline, dateline, byline and body paragraphs, in input order (not the metadata line or trailer).</summary>
-    public ImmutableArray<TextRegion> Regions { get; }
+    public List<TextRegion> Regions { get; }
 
     /// <summary>The reference date for relative and year-less expressions, if known.</summary>
     public LocalDate? PublicationDate { get; }

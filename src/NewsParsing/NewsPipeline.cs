@@ -14,6 +14,9 @@ namespace NewsParsing;
 /// </summary>
 public sealed partial class NewsPipeline
 {
+    [ThreadStatic]
+    private static List<TextRegion>? t_regions;
+
     private readonly Segmenter _segmenter;
     private readonly TemporalStage _temporal;
     private readonly QuantityStage _quantities;
@@ -52,16 +55,9 @@ public sealed partial class NewsPipeline
         var seg = _segmenter.Segment(text, callerDate, diagnostics);
         adjust?.Invoke(seg);
 
-        var authors = ImmutableArray.CreateBuilder<Author>();
-        if (seg.Header.Byline is { } byline)
-        {
-            authors.AddRange(byline.Authors);
-        }
-
-        if (seg.Dateline is { } dl)
-        {
-            authors.AddRange(dl.Authors);
-        }
+        var bylineAuthors = seg.Header.Byline?.Authors ?? [];
+        var datelineAuthors = seg.Dateline?.Authors ?? [];
+        var authors = datelineAuthors.IsEmpty ? bylineAuthors : bylineAuthors.IsEmpty ? datelineAuthors : bylineAuthors.AddRange(datelineAuthors);
 
         var agency = seg.Dateline?.Agency ?? seg.Header.Byline?.Agency ?? seg.Trailer?.Agency;
 
@@ -106,16 +102,18 @@ public sealed partial class NewsPipeline
             PublicationDate = seg.PublicationDate,
             PublicationDateSource = seg.PublicationDateSource,
             Agency = agency,
-            Authors = authors.ToImmutable(),
+            Authors = authors,
             Dates = dates,
             Quantities = quantities,
             Entities = entities,
+            Diagnostics = diagnostics.Count == 0 ? [] : [.. diagnostics],
         };
     }
 
     internal NewsArticle Finish(NewsArticle article, List<Diagnostic> diagnostics)
     {
-        var result = diagnostics.Count == 0 ? article : WithDiagnostics(article, [.. diagnostics]);
+        // The article already carries the diagnostics of its parse; only later ones (the HTML path's) need a copy.
+        var result = diagnostics.Count == article.Diagnostics.Length ? article : WithDiagnostics(article, [.. diagnostics]);
         if (Options.Strict)
         {
             foreach (var d in result.Diagnostics)
@@ -132,9 +130,17 @@ public sealed partial class NewsPipeline
 
     private static NewsArticle WithDiagnostics(NewsArticle a, ImmutableArray<Diagnostic> diagnostics) => a.With(diagnostics: diagnostics);
 
-    private static ImmutableArray<TextRegion> Regions(Segmentation.Segmentation seg)
+    /// <summary>The regions the extraction stages read, in a per-thread list reused by every parse (they are only read
+    /// while the article is parsed).</summary>
+    private static List<TextRegion> Regions(Segmentation.Segmentation seg)
     {
-        var regions = ImmutableArray.CreateBuilder<TextRegion>(seg.Body.Paragraphs.Length + 3);
+        var regions = t_regions ??= new List<TextRegion>(64);
+        regions.Clear();
+        if (regions.Capacity > 65_536)
+        {
+            regions.Capacity = 64;
+        }
+
         if (seg.Header.Headline is { } headline)
         {
             regions.Add(new TextRegion(headline.Span, RegionKind.Headline));
@@ -157,7 +163,7 @@ public sealed partial class NewsPipeline
 
         // Input order: in the seed format the dateline sits in the header before the headline-less body.
         regions.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return regions.ToImmutable();
+        return regions;
     }
 
     private static void CheckInput(string text, List<Diagnostic> diagnostics)

@@ -7,6 +7,12 @@ namespace NewsParsing.Quantities;
 /// <summary>The quantity stage: numbers, money, percentages, measures and counted things.</summary>
 internal sealed class QuantityStage
 {
+    [ThreadStatic]
+    private static List<Quantity>? t_found;
+
+    [ThreadStatic]
+    private static List<SourceSpan>? t_taken;
+
     private readonly QuantityScanner _scanner = new();
 
     public QuantityStage(NewsParserOptions options)
@@ -19,9 +25,10 @@ internal sealed class QuantityStage
     /// <summary>Extracts the quantities of every region, skipping text already taken by <paramref name="dates"/>.</summary>
     public ImmutableArray<Quantity> Extract(ArticleContext context, ImmutableArray<TemporalExpression> dates)
     {
-        var found = new List<Quantity>();
+        var found = t_found ??= new List<Quantity>(32); // reused: only the result array is allocated per article
+        found.Clear();
         var dateIndex = 0;
-        var taken = new List<SourceSpan>();
+        var taken = t_taken ??= new List<SourceSpan>(16);
         foreach (var region in context.Regions)
         {
             if (region.Kind is RegionKind.Dateline or RegionKind.Byline)
@@ -49,6 +56,15 @@ internal sealed class QuantityStage
             }
         }
 
-        return [.. found];
+        ImmutableArray<Quantity> result = [.. found];
+        found.Clear(); // no article's quantities kept alive by the thread
+        taken.Clear();
+        if (found.Capacity > 65_536 || taken.Capacity > 65_536)
+        {
+            t_found = null;
+            t_taken = null;
+        }
+
+        return result;
     }
 }

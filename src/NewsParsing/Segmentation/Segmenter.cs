@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using NewsParsing.Agencies;
 using NewsParsing.Model;
@@ -364,7 +365,7 @@ internal sealed class Segmenter
             if (date is { } d && result.PublicationDate is { } pub && Math.Abs(Period.DaysBetween(d, pub)) > 7)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.DatelineDateMismatch, DiagnosticSeverity.Warning,
-                    $"The dateline date {d:yyyy-MM-dd} is more than a week from the publication date {pub:yyyy-MM-dd}.",
+                    string.Create(CultureInfo.InvariantCulture, $"The dateline date {d.Year:0000}-{d.Month:00}-{d.Day:00} is more than a week from the publication date {pub.Year:0000}-{pub.Month:00}-{pub.Day:00}."),
                     SourceSpan.FromBounds(m.DateStart, m.DateEnd)));
             }
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using NodaTime.Calendars;
 
@@ -40,7 +41,7 @@ internal sealed partial class TemporalScanner
                 {
                     if (c.Ref is not { } reference)
                     {
-                        r.Value = $"XXXX-{Two(p.Month)}-{Two(p.Day)}";
+                        r.Value = string.Create(CultureInfo.InvariantCulture, $"XXXX-{p.Month:00}-{p.Day:00}");
                         return r;
                     }
 
@@ -68,7 +69,7 @@ internal sealed partial class TemporalScanner
                 r.Year = p.Year;
                 r.YearKnown = true;
                 r.Interval = new DateInterval(date, date);
-                r.Value = $"{Four(p.Year)}-{Two(p.Month)}-{Two(date.Day)}";
+                r.Value = string.Create(CultureInfo.InvariantCulture, $"{p.Year:0000}-{p.Month:00}-{date.Day:00}");
                 return r;
 
             case Grain.Month:
@@ -76,7 +77,7 @@ internal sealed partial class TemporalScanner
                 {
                     if (c.Ref is not { } reference)
                     {
-                        r.Value = $"XXXX-{Two(p.Month)}";
+                        r.Value = string.Create(CultureInfo.InvariantCulture, $"XXXX-{p.Month:00}");
                         return r;
                     }
 
@@ -99,7 +100,7 @@ internal sealed partial class TemporalScanner
                 r.Year = p.Year;
                 r.YearKnown = true;
                 r.Interval = new DateInterval(ym.OnDayOfMonth(1), ym.OnDayOfMonth(DateTime.DaysInMonth(p.Year, p.Month)));
-                r.Value = $"{Four(p.Year)}-{Two(p.Month)}";
+                r.Value = string.Create(CultureInfo.InvariantCulture, $"{p.Year:0000}-{p.Month:00}");
                 return r;
 
             case Grain.Year:
@@ -146,7 +147,7 @@ internal sealed partial class TemporalScanner
         YearKnown = true,
         Date = d,
         Interval = new DateInterval(d, d),
-        Value = $"{Four(d.Year)}-{Two(d.Month)}-{Two(d.Day)}",
+        Value = string.Create(CultureInfo.InvariantCulture, $"{d.Year:0000}-{d.Month:00}-{d.Day:00}"),
     };
 
     private static Resolved MonthValue(YearMonth ym) => new()
@@ -155,7 +156,7 @@ internal sealed partial class TemporalScanner
         YearKnown = true,
         Month = ym,
         Interval = new DateInterval(ym.OnDayOfMonth(1), ym.OnDayOfMonth(DateTime.DaysInMonth(ym.Year, ym.Month))),
-        Value = $"{Four(ym.Year)}-{Two(ym.Month)}",
+        Value = string.Create(CultureInfo.InvariantCulture, $"{ym.Year:0000}-{ym.Month:00}"),
     };
 
     private static Resolved WeekValue(LocalDate inWeek)
@@ -169,7 +170,7 @@ internal sealed partial class TemporalScanner
             Year = weekYear,
             YearKnown = true,
             Interval = new DateInterval(monday, monday.PlusDays(6)),
-            Value = $"{Four(weekYear)}-W{Two(week)}",
+            Value = string.Create(CultureInfo.InvariantCulture, $"{weekYear:0000}-W{week:00}"),
         };
     }
 
@@ -178,7 +179,7 @@ internal sealed partial class TemporalScanner
         Year = year,
         YearKnown = true,
         Interval = new DateInterval(new LocalDate(year, ((quarter - 1) * 3) + 1, 1), new YearMonth(year, quarter * 3).OnDayOfMonth(DateTime.DaysInMonth(year, quarter * 3))),
-        Value = $"{Four(year)}-Q{quarter}",
+        Value = string.Create(CultureInfo.InvariantCulture, $"{year:0000}-Q{quarter}"),
     };
 
     private static Resolved HalfValue(int year, int half) => new()
@@ -186,7 +187,7 @@ internal sealed partial class TemporalScanner
         Year = year,
         YearKnown = true,
         Interval = half == 1 ? new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 6, 30)) : new DateInterval(new LocalDate(year, 7, 1), new LocalDate(year, 12, 31)),
-        Value = $"{Four(year)}-H{half}",
+        Value = string.Create(CultureInfo.InvariantCulture, $"{year:0000}-H{half}"),
     };
 
     /// <summary>

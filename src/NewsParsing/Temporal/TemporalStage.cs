@@ -6,6 +6,9 @@ namespace NewsParsing.Temporal;
 /// <summary>The temporal stage: finds and normalises time expressions in the article's text regions.</summary>
 internal sealed class TemporalStage
 {
+    [ThreadStatic]
+    private static List<TemporalExpression>? t_found;
+
     private readonly TemporalScanner _scanner = new();
 
     public TemporalStage(NewsParserOptions options)
@@ -18,7 +21,8 @@ internal sealed class TemporalStage
     /// <summary>Extracts the time expressions of every region in <paramref name="context"/>.</summary>
     public ImmutableArray<TemporalExpression> Extract(ArticleContext context)
     {
-        var found = new List<TemporalExpression>();
+        var found = t_found ??= new List<TemporalExpression>(32); // reused: only the result array is allocated per article
+        found.Clear();
         foreach (var region in context.Regions)
         {
             if (region.Kind == RegionKind.Byline)
@@ -34,7 +38,14 @@ internal sealed class TemporalStage
             }
         }
 
-        return [.. found];
+        ImmutableArray<TemporalExpression> result = [.. found];
+        found.Clear(); // no article's expressions kept alive by the thread
+        if (found.Capacity > 65_536)
+        {
+            t_found = null;
+        }
+
+        return result;
     }
 
     /// <summary>Scans a single span of text (used by the evaluations over TimeML documents).</summary>

@@ -29,8 +29,14 @@ public static class Throughput
             ("newsparsing segmentation+entities", new NewsParserBuilder().WithStages(false, false, true).Build()),
             ("newsparsing end to end (all stages)", new NewsParserBuilder().Build()),
         ];
+        var only = Environment.GetEnvironmentVariable("THROUGHPUT_ONLY"); // e.g. "segmentation only", for profiling one configuration
         foreach (var (name, pipeline) in runs)
         {
+            if (only is { Length: > 0 } && !name.Contains(only, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             long sink = 0;
             for (var i = 0; i < 20; i++)
             {

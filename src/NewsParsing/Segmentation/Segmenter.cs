@@ -365,7 +365,7 @@ internal sealed class Segmenter
             if (date is { } d && result.PublicationDate is { } pub && Math.Abs(Period.DaysBetween(d, pub)) > 7)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.DatelineDateMismatch, DiagnosticSeverity.Warning,
-                    string.Create(CultureInfo.InvariantCulture, $"The dateline date {d.Year:0000}-{d.Month:00}-{d.Day:00} is more than a week from the publication date {pub.Year:0000}-{pub.Month:00}-{pub.Day:00}."),
+                    string.Create(CultureInfo.InvariantCulture, $"The dateline date {d.Year:D4}-{d.Month:D2}-{d.Day:D2} is more than a week from the publication date {pub.Year:D4}-{pub.Month:D2}-{pub.Day:D2}."),
                     SourceSpan.FromBounds(m.DateStart, m.DateEnd)));
             }
         }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using NewsParsing.Agencies;
@@ -35,11 +36,28 @@ internal sealed class TrailerRules
         }
 
         _firstChars = SearchValues.Create([.. first]);
+
+        // The prefixes grouped by their upper-cased first character (the case folding of OrdinalIgnoreCase) (in file order within a group), so a line is only
+        // compared with the few prefixes that can match it.
+        var groups = new Dictionary<char, List<(TrailerKind, string)>>();
+        foreach (var entry in prefixes)
+        {
+            var key = char.ToUpperInvariant(entry.Prefix[0]);
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(entry);
+        }
+
+        _byFirst = groups.ToFrozenDictionary(g => g.Key, g => g.Value.ToArray());
         _separatorFirstChars = SearchValues.Create([.. separators.Select(x => x[0]).Distinct()]);
     }
 
     private readonly SearchValues<char> _firstChars;
     private readonly SearchValues<char> _separatorFirstChars;
+    private readonly FrozenDictionary<char, (TrailerKind Kind, string Prefix)[]> _byFirst;
 
     public static TrailerRules Default => DefaultRules.Value;
 
@@ -75,7 +93,8 @@ internal sealed class TrailerRules
             return null;
         }
 
-        foreach (var (kind, prefix) in Prefixes)
+        var candidates = _byFirst.TryGetValue(char.ToUpperInvariant(line[0]), out var group) ? group : [];
+        foreach (var (kind, prefix) in candidates)
         {
             if (line.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {

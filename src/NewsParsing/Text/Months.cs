@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace NewsParsing.Text;
@@ -8,6 +9,12 @@ namespace NewsParsing.Text;
 internal static class Months
 {
     private static readonly (string Name, string[] Abbreviations)[] Table = Load();
+
+    // Every name and abbreviation, case-insensitive; the first month in table order wins a shared spelling.
+    private static readonly FrozenDictionary<string, int> Words = BuildWords();
+#if NET9_0_OR_GREATER
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
 
     /// <summary>The full English name of month <paramref name="month"/> (1–12).</summary>
     public static string Name(int month) => Table[month - 1].Name;
@@ -24,23 +31,11 @@ internal static class Months
             return 0;
         }
 
-        for (var i = 0; i < Table.Length; i++)
-        {
-            if (word.Equals(Table[i].Name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i + 1;
-            }
-
-            foreach (var abbreviation in Table[i].Abbreviations)
-            {
-                if (word.Equals(abbreviation, StringComparison.OrdinalIgnoreCase))
-                {
-                    return i + 1;
-                }
-            }
-        }
-
-        return 0;
+#if NET9_0_OR_GREATER
+        return WordLookup.TryGetValue(word, out var month) ? month : 0;
+#else
+        return Words.TryGetValue(word.ToString(), out var month) ? month : 0;
+#endif
     }
 
     /// <summary>
@@ -115,6 +110,21 @@ internal static class Months
 
         edits += (a.Length - i) + (b.Length - j);
         return edits <= 1;
+    }
+
+    private static FrozenDictionary<string, int> BuildWords()
+    {
+        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Table.Length; i++)
+        {
+            words.TryAdd(Table[i].Name, i + 1);
+            foreach (var abbreviation in Table[i].Abbreviations)
+            {
+                words.TryAdd(abbreviation, i + 1);
+            }
+        }
+
+        return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     private static (string, string[])[] Load()

@@ -120,9 +120,11 @@ internal sealed class EntityStage
         var mentions = buffers.Mentions;
         var count = tokens.Count;
         var flags = count <= 256 ? stackalloc GazetteerFlags[count] : new GazetteerFlags[count];
-        NerFeatures.Gazetteer(text, tokens, _gazetteer, flags);
+        var hashes = count <= 256 ? stackalloc NerTokenHashes[count] : new NerTokenHashes[count];
+        NerFeatures.Prepare(text, tokens, hashes);
+        NerFeatures.Gazetteer(text, tokens, hashes, _gazetteer, flags);
         var tags = count <= 256 ? stackalloc int[count] : new int[count];
-        _model!.Predict(text, tokens, flags, tags);
+        _model!.Predict(hashes, flags, NerFeatures.IsAllCaps(hashes), tags);
 
         var rules = buffers.Rules;
         rules.Clear();

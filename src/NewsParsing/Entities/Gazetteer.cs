@@ -36,6 +36,8 @@ internal sealed class Gazetteer
     [ThreadStatic]
     private static List<NerToken>? t_tokens;
 
+    private const int FirstHashBits = 1 << 18;
+    private readonly ulong[] _firstHashes = new ulong[FirstHashBits / 64];
     private readonly FrozenSet<string> _firstTokens;
 #if NET9_0_OR_GREATER
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstLookup;
@@ -46,6 +48,12 @@ internal sealed class Gazetteer
         Names = names;
         MaxTokens = maxTokens;
         _firstTokens = names.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+        foreach (var first in _firstTokens)
+        {
+            var bit = NerFeatures.LowerHash(first) & (FirstHashBits - 1);
+            _firstHashes[bit >> 6] |= 1UL << (int)(bit & 63);
+        }
+
 #if NET9_0_OR_GREATER
         _firstLookup = _firstTokens.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
@@ -77,6 +85,15 @@ internal sealed class Gazetteer
 #else
         return _firstTokens.Contains(new string(buffer));
 #endif
+    }
+
+    /// <summary>Whether some name may start with the word whose lower-cased hash is <paramref name="lowerHash"/>
+    /// (<see cref="NerTokenHashes.Lower"/>): a bit probe with rare false positives (the full lookup follows) and no
+    /// false negatives.</summary>
+    public bool MayStart(uint lowerHash)
+    {
+        var bit = lowerHash & (FirstHashBits - 1);
+        return (_firstHashes[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
     }
 
     /// <summary>Looks up tokens [i, i + n) of a sentence. The key is built in a stack buffer and probed as a span

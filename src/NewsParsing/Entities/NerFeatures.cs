@@ -228,7 +228,8 @@ internal static class NerFeatures
         };
     }
 
-    private static uint LowerHash(ReadOnlySpan<char> s)
+    /// <summary>The hash of a word's lower-cased characters, as <see cref="NerTokenHashes.Lower"/> holds it.</summary>
+    internal static uint LowerHash(ReadOnlySpan<char> s)
     {
         var h = Offset;
         foreach (var ch in s)
@@ -241,14 +242,21 @@ internal static class NerFeatures
     }
 
     /// <summary>Per-token gazetteer flags of a sentence: longest matches first, every token of a match flagged.</summary>
-    public static void Gazetteer(string text, List<NerToken> tokens, Gazetteer gazetteer, Span<GazetteerFlags> flags)
+    public static void Gazetteer(string text, List<NerToken> tokens, Gazetteer gazetteer, Span<GazetteerFlags> flags) =>
+        Gazetteer(text, tokens, default, gazetteer, flags);
+
+    /// <summary>
+    /// Per-token gazetteer flags, as above; with the sentence's token hashes (<paramref name="hashes"/> not empty) the
+    /// "can a name start here" test is a bit probe on the lower-cased word's hash instead of a lower-cased string lookup.
+    /// </summary>
+    public static void Gazetteer(string text, List<NerToken> tokens, ReadOnlySpan<NerTokenHashes> hashes, Gazetteer gazetteer, Span<GazetteerFlags> flags)
     {
         flags.Clear();
         var s = text.AsSpan();
         for (var i = 0; i < tokens.Count; i++)
         {
             var c = s[tokens[i].Start];
-            if (!char.IsUpper(c) || !gazetteer.CanStart(text, tokens[i]))
+            if (!char.IsUpper(c) || !(hashes.IsEmpty ? gazetteer.CanStart(text, tokens[i]) : gazetteer.MayStart(hashes[i].Lower)))
             {
                 continue;
             }

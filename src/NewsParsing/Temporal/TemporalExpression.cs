@@ -56,8 +56,11 @@ public sealed class TemporalExpression : ArticleElement
     {
     }
 
+    private byte _type;
+    private byte _modifier;
+
     /// <summary>DATE, DURATION, SET or TIME.</summary>
-    public TemporalType Type { get; init; }
+    public TemporalType Type { get => (TemporalType)_type; init => _type = checked((byte)value); }
 
     /// <summary>
     /// The TIMEX3 value: <c>2021-10-05</c>, <c>2020-05</c>, <c>2020</c>, <c>2019-W37</c>, <c>2020-Q1</c>, <c>2020-H2</c>,
@@ -67,7 +70,7 @@ public sealed class TemporalExpression : ArticleElement
     public string Value { get; init; } = "";
 
     /// <summary>The TIMEX3 modifier (<c>late 2020</c> is 2020 with <see cref="TemporalModifier.End"/>).</summary>
-    public TemporalModifier Modifier { get; init; }
+    public TemporalModifier Modifier { get => (TemporalModifier)_modifier; init => _modifier = checked((byte)value); }
 
     /// <summary>The day, when the expression names one.</summary>
     public LocalDate? Date { get; init; }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using NewsParsing.Model;
+using NewsParsing.Text;
 
 namespace NewsParsing.Entities;
 
@@ -300,7 +301,7 @@ internal sealed class EntityStage
             first++;
         }
 
-        return hasTitle && first < start ? text[tokens[first].Start..tokens[start - 1].End] : null;
+        return hasTitle && first < start ? NameTable.Get(text.AsSpan(tokens[first].Start, tokens[start - 1].End - tokens[first].Start)) : null;
     }
 
     /// <summary>
@@ -351,7 +352,8 @@ internal sealed class EntityStage
         var names = buffers.Names(canonical.Count);
         for (var k = 0; k < canonical.Count; k++)
         {
-            names[k] = canonical[k].ToString();
+            var form = canonical[k];
+            names[k] = form.Start == 0 && form.Length == form.Source.Length ? form.Source : NameTable.Get(form.AsSpan());
         }
 
         var builder = ImmutableArray.CreateBuilder<Entity>(mentions.Count);

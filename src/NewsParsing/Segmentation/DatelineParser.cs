@@ -315,7 +315,7 @@ internal sealed class DatelineParser
             }
         }
 
-        return new string(buffer[..n]).Trim();
+        return NameTable.Get(buffer[..n].Trim(' '));
     }
 
     private bool TryComponent(ReadOnlySpan<char> s, int q, int limit, ref DatelineMatch match, out int end, bool allowRegion)

@@ -111,7 +111,7 @@ internal sealed partial class TemporalScanner
                 found = new TemporalExpression(c.Text, Model.SourceSpan.FromBounds(c.T[i].Start, c.T[yEnd - 1].End))
                 {
                     Type = TemporalType.Date,
-                    Value = string.Create(CultureInfo.InvariantCulture, $"{y:D4}-01/{y:D4}-{(int)months:D2}"),
+                    Value = Timex($"{y:D4}-01/{y:D4}-{(int)months:D2}"),
                     Range = new DateInterval(first, last),
                     Year = y,
                     IsRange = true,
@@ -301,7 +301,7 @@ internal sealed partial class TemporalScanner
         if (t.Lower is "last" or "this" or "next" or "early" or "late" && i + 1 < c.T.Count && _lex.Seasons.TryGetValue(c.T[i + 1].Lower, out var season))
         {
             var year = reference.Year + (t.Lower == "next" ? 1 : t.Lower == "last" ? -1 : 0);
-            found = Build(c, i, i + 2, new Resolved { Year = year, YearKnown = true, Value = string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{season}") }, TemporalModifier.None);
+            found = Build(c, i, i + 2, new Resolved { Year = year, YearKnown = true, Value = Timex($"{year:D4}-{season}") }, TemporalModifier.None);
             next = i + 2;
             return true;
         }
@@ -806,8 +806,8 @@ internal sealed partial class TemporalScanner
 
         var day = c.Ref;
         found = day is { } d
-            ? BuildTime(c, i, k, d, string.Create(CultureInfo.InvariantCulture, $"{hour:D2}:{minute:D2}"))
-            : new TemporalExpression(c.Text, Model.SourceSpan.FromBounds(t.Start, c.T[k - 1].End)) { Type = TemporalType.Time, Value = string.Create(CultureInfo.InvariantCulture, $"XXXX-XX-XXT{hour:D2}:{minute:D2}") };
+            ? BuildTime(c, i, k, d, Timex($"{hour:D2}:{minute:D2}"))
+            : new TemporalExpression(c.Text, Model.SourceSpan.FromBounds(t.Start, c.T[k - 1].End)) { Type = TemporalType.Time, Value = Timex($"XXXX-XX-XXT{hour:D2}:{minute:D2}") };
         next = k;
         return true;
     }
@@ -816,7 +816,7 @@ internal sealed partial class TemporalScanner
         new(c.Text, Model.SourceSpan.FromBounds(c.T[first].Start, c.T[next - 1].End))
         {
             Type = TemporalType.Time,
-            Value = string.Create(CultureInfo.InvariantCulture, $"{day.Year:D4}-{day.Month:D2}-{day.Day:D2}T{time}"),
+            Value = Timex($"{day.Year:D4}-{day.Month:D2}-{day.Day:D2}T{time}"),
             Date = day,
         };
 }

@@ -41,7 +41,7 @@ internal sealed partial class TemporalScanner
                 {
                     if (c.Ref is not { } reference)
                     {
-                        r.Value = string.Create(CultureInfo.InvariantCulture, $"XXXX-{p.Month:D2}-{p.Day:D2}");
+                        r.Value = Timex($"XXXX-{p.Month:D2}-{p.Day:D2}");
                         return r;
                     }
 
@@ -69,7 +69,7 @@ internal sealed partial class TemporalScanner
                 r.Year = p.Year;
                 r.YearKnown = true;
                 r.Interval = new DateInterval(date, date);
-                r.Value = string.Create(CultureInfo.InvariantCulture, $"{p.Year:D4}-{p.Month:D2}-{date.Day:D2}");
+                r.Value = Timex($"{p.Year:D4}-{p.Month:D2}-{date.Day:D2}");
                 return r;
 
             case Grain.Month:
@@ -77,7 +77,7 @@ internal sealed partial class TemporalScanner
                 {
                     if (c.Ref is not { } reference)
                     {
-                        r.Value = string.Create(CultureInfo.InvariantCulture, $"XXXX-{p.Month:D2}");
+                        r.Value = Timex($"XXXX-{p.Month:D2}");
                         return r;
                     }
 
@@ -100,7 +100,7 @@ internal sealed partial class TemporalScanner
                 r.Year = p.Year;
                 r.YearKnown = true;
                 r.Interval = new DateInterval(ym.OnDayOfMonth(1), ym.OnDayOfMonth(DateTime.DaysInMonth(p.Year, p.Month)));
-                r.Value = string.Create(CultureInfo.InvariantCulture, $"{p.Year:D4}-{p.Month:D2}");
+                r.Value = Timex($"{p.Year:D4}-{p.Month:D2}");
                 return r;
 
             case Grain.Year:
@@ -147,7 +147,7 @@ internal sealed partial class TemporalScanner
         YearKnown = true,
         Date = d,
         Interval = new DateInterval(d, d),
-        Value = string.Create(CultureInfo.InvariantCulture, $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}"),
+        Value = Timex($"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}"),
     };
 
     private static Resolved MonthValue(YearMonth ym) => new()
@@ -156,7 +156,7 @@ internal sealed partial class TemporalScanner
         YearKnown = true,
         Month = ym,
         Interval = new DateInterval(ym.OnDayOfMonth(1), ym.OnDayOfMonth(DateTime.DaysInMonth(ym.Year, ym.Month))),
-        Value = string.Create(CultureInfo.InvariantCulture, $"{ym.Year:D4}-{ym.Month:D2}"),
+        Value = Timex($"{ym.Year:D4}-{ym.Month:D2}"),
     };
 
     private static Resolved WeekValue(LocalDate inWeek)
@@ -170,7 +170,7 @@ internal sealed partial class TemporalScanner
             Year = weekYear,
             YearKnown = true,
             Interval = new DateInterval(monday, monday.PlusDays(6)),
-            Value = string.Create(CultureInfo.InvariantCulture, $"{weekYear:D4}-W{week:D2}"),
+            Value = Timex($"{weekYear:D4}-W{week:D2}"),
         };
     }
 
@@ -179,7 +179,7 @@ internal sealed partial class TemporalScanner
         Year = year,
         YearKnown = true,
         Interval = new DateInterval(new LocalDate(year, ((quarter - 1) * 3) + 1, 1), new YearMonth(year, quarter * 3).OnDayOfMonth(DateTime.DaysInMonth(year, quarter * 3))),
-        Value = string.Create(CultureInfo.InvariantCulture, $"{year:D4}-Q{quarter}"),
+        Value = Timex($"{year:D4}-Q{quarter}"),
     };
 
     private static Resolved HalfValue(int year, int half) => new()
@@ -187,7 +187,7 @@ internal sealed partial class TemporalScanner
         Year = year,
         YearKnown = true,
         Interval = half == 1 ? new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 6, 30)) : new DateInterval(new LocalDate(year, 7, 1), new LocalDate(year, 12, 31)),
-        Value = string.Create(CultureInfo.InvariantCulture, $"{year:D4}-H{half}"),
+        Value = Timex($"{year:D4}-H{half}"),
     };
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed partial class NewsPipeline
     [ThreadStatic]
     private static List<TextRegion>? t_regions;
 
+    [ThreadStatic]
+    private static List<Diagnostic>? t_diagnostics;
+
     private readonly Segmenter _segmenter;
     private readonly TemporalStage _temporal;
     private readonly QuantityStage _quantities;
@@ -44,9 +47,21 @@ public sealed partial class NewsPipeline
     public NewsArticle Parse(string text, LocalDate? publicationDate = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var diagnostics = new List<Diagnostic>();
-        var article = ParseCore(text, publicationDate ?? Options.ReferenceDate, diagnostics, null);
-        return Finish(article, diagnostics);
+        var diagnostics = t_diagnostics ??= new List<Diagnostic>(4); // per thread: the article keeps an immutable copy
+        diagnostics.Clear();
+        try
+        {
+            var article = ParseCore(text, publicationDate ?? Options.ReferenceDate, diagnostics, null);
+            return Finish(article, diagnostics);
+        }
+        finally
+        {
+            diagnostics.Clear();
+            if (diagnostics.Capacity > 1024)
+            {
+                t_diagnostics = null;
+            }
+        }
     }
 
     internal NewsArticle ParseCore(string text, LocalDate? callerDate, List<Diagnostic> diagnostics, Action<Segmentation.Segmentation>? adjust)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NewsParsing.Agencies;
 using NewsParsing.Model;
 using NewsParsing.Text;
@@ -228,7 +229,9 @@ internal sealed class Segmenter
         }
 
         // 5. Body paragraphs.
-        var paragraphs = ImmutableArray.CreateBuilder<TextSegment>(Math.Max(0, lastBodyPara - firstBodyPara + 1));
+        // An exact array wrapped without a copy (no builder object per article).
+        var paragraphs = new TextSegment[Math.Max(0, Math.Min(lastBodyPara, paras.Count - 1) - firstBodyPara + 1)];
+        var paragraphCount = 0;
         for (var i = firstBodyPara; i <= lastBodyPara && i < paras.Count; i++)
         {
             var p = paras[i];
@@ -236,7 +239,7 @@ internal sealed class Segmenter
             var end = lines[p.LastLine].ContentEnd;
             if (end > start)
             {
-                paragraphs.Add(new TextSegment(text, SourceSpan.FromBounds(start, end)));
+                paragraphs[paragraphCount++] = new TextSegment(text, SourceSpan.FromBounds(start, end));
             }
         }
 
@@ -256,10 +259,15 @@ internal sealed class Segmenter
             Byline = byline,
         };
 
-        var bodySpan = paragraphs.Count > 0
-            ? SourceSpan.FromBounds(paragraphs[0].Span.Start, paragraphs[^1].Span.End)
+        if (paragraphCount < paragraphs.Length)
+        {
+            Array.Resize(ref paragraphs, paragraphCount);
+        }
+
+        var bodySpan = paragraphCount > 0
+            ? SourceSpan.FromBounds(paragraphs[0].Span.Start, paragraphs[paragraphCount - 1].Span.End)
             : new SourceSpan(EmptyBodyOffset(headerEnd, dateline, trailerStart), 0);
-        result.Body = new ArticleBody(text, bodySpan) { Paragraphs = paragraphs.MoveToImmutable() };
+        result.Body = new ArticleBody(text, bodySpan) { Paragraphs = ImmutableCollectionsMarshal.AsImmutableArray(paragraphs) };
         if (trailerStart >= 0)
         {
             var trailerEnd = CharClasses.TrimEnd(s, trailerStart, s.Length);

@@ -371,16 +371,16 @@ internal sealed partial class TemporalScanner
             LocalDate day;
             if (direction < 0)
             {
-                day = reference.With(DateAdjusters.Previous(isoDay));
+                day = reference.Previous(isoDay);
             }
             else if (direction > 0)
             {
-                day = reference.With(DateAdjusters.Next(isoDay));
+                day = reference.Next(isoDay);
             }
             else
             {
-                var before = reference.With(DateAdjusters.PreviousOrSame(isoDay));
-                var after = reference.With(DateAdjusters.NextOrSame(isoDay));
+                var before = reference.DayOfWeek == isoDay ? reference : reference.Previous(isoDay);
+                var after = reference.DayOfWeek == isoDay ? reference : reference.Next(isoDay);
                 day = Tense(c, i, k + 1) switch
                 {
                     TenseKind.Future => after,

@@ -164,7 +164,7 @@ internal sealed partial class TemporalScanner
         var rule = WeekYearRules.Iso;
         var weekYear = rule.GetWeekYear(inWeek);
         var week = rule.GetWeekOfWeekYear(inWeek);
-        var monday = inWeek.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        var monday = inWeek.DayOfWeek == IsoDayOfWeek.Monday ? inWeek : inWeek.Previous(IsoDayOfWeek.Monday);
         return new Resolved
         {
             Year = weekYear,

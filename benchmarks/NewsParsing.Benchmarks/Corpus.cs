@@ -8,7 +8,12 @@ public static partial class Corpus
 {
     private static readonly Lazy<IReadOnlyList<string>> SeedArticles = new(() => LoadFolder(Path.Combine(RepoRoot(), "seeds"), "*.txt"));
     private static readonly Lazy<IReadOnlyList<string>> AzerNewsArticles = new(() => LoadFolder(Path.Combine(EvalRoot(), "azernews"), "*.txt"));
-    private static readonly Lazy<IReadOnlyList<string>> ReutersArticles = new(LoadReuters);
+    private static readonly Lazy<IReadOnlyList<string>> ReutersArticles = new(() => LoadReuters(["reut2-000.sgm"], 500));
+    private static readonly Lazy<IReadOnlyList<string>> ReutersArchive = new(() => LoadReuters(
+        Directory.Exists(Path.Combine(EvalRoot(), "reuters21578"))
+            ? [.. Directory.EnumerateFiles(Path.Combine(EvalRoot(), "reuters21578"), "reut2-*.sgm").Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>()]
+            : [],
+        int.MaxValue));
 
     /// <summary>The seed articles of the project.</summary>
     public static IReadOnlyList<string> Seeds => SeedArticles.Value;
@@ -18,6 +23,10 @@ public static partial class Corpus
 
     /// <summary>The first 500 Reuters-21578 stories with a dateline, as plain wire copy (empty when absent).</summary>
     public static IReadOnlyList<string> Reuters => ReutersArticles.Value;
+
+    /// <summary>Every Reuters-21578 story with a dateline, from all 22 files, in file order: an archive where each story
+    /// is parsed once (empty when absent).</summary>
+    public static IReadOnlyList<string> ReutersAll => ReutersArchive.Value;
 
     /// <summary>Seeds, AzerNews and Reuters together.</summary>
     public static IReadOnlyList<string> All => [.. Seeds, .. AzerNews, .. Reuters];
@@ -59,24 +68,27 @@ public static partial class Corpus
     private static IReadOnlyList<string> LoadFolder(string folder, string pattern) =>
         Directory.Exists(folder) ? [.. Directory.EnumerateFiles(folder, pattern).Order(StringComparer.Ordinal).Select(File.ReadAllText)] : [];
 
-    private static List<string> LoadReuters()
+    private static List<string> LoadReuters(IEnumerable<string> fileNames, int max)
     {
-        var file = Path.Combine(EvalRoot(), "reuters21578", "reut2-000.sgm");
-        if (!File.Exists(file))
-        {
-            return [];
-        }
-
-        var sgml = File.ReadAllText(file, Encoding.Latin1);
         var list = new List<string>();
-        foreach (Match m in StoryRegex().Matches(sgml))
+        foreach (var name in fileNames)
         {
-            var title = Decode(m.Groups["title"].Value);
-            var text = title + "\n" + Decode(m.Groups["dateline"].Value) + Decode(m.Groups["body"].Value);
-            list.Add(text);
-            if (list.Count == 500)
+            var file = Path.Combine(EvalRoot(), "reuters21578", name);
+            if (!File.Exists(file))
             {
-                break;
+                continue;
+            }
+
+            var sgml = File.ReadAllText(file, Encoding.Latin1);
+            foreach (Match m in StoryRegex().Matches(sgml))
+            {
+                var title = Decode(m.Groups["title"].Value);
+                var text = title + "\n" + Decode(m.Groups["dateline"].Value) + Decode(m.Groups["body"].Value);
+                list.Add(text);
+                if (list.Count == max)
+                {
+                    return list;
+                }
             }
         }
 

@@ -9,7 +9,8 @@ namespace NewsParsing.Benchmarks;
 /// per article, warm-up first, stop at N articles or a time cap), so <c>compare-peers.sh</c> can put our figures
 /// beside the peers'. The committed figures come from the BenchmarkDotNet classes; this is for the side-by-side.
 /// Usage: <c>dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- throughput [N] [CAP_SECONDS] FILE...</c>
-/// (the single file name <c>corpus</c> stands for the benchmark corpus: seeds, AzerNews and Reuters).
+/// (the single file name <c>corpus</c> stands for the benchmark corpus: seeds, AzerNews and Reuters; <c>reuters-archive</c>
+/// for every Reuters-21578 story with a dateline, so that with N at most their number each is parsed once).
 /// </summary>
 public static class Throughput
 {
@@ -18,7 +19,13 @@ public static class Throughput
         var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         var cap = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 30;
         var files = args.Skip(2).ToList();
-        var texts = files is ["corpus"] ? [.. Corpus.All] : files.Count > 0 ? files.Select(File.ReadAllText).ToList() : [.. Corpus.Seeds];
+        var texts = files switch
+        {
+            ["corpus"] => [.. Corpus.All],
+            ["reuters-archive"] => [.. Corpus.ReutersAll],
+            { Count: > 0 } => files.Select(File.ReadAllText).ToList(),
+            _ => [.. Corpus.Seeds],
+        };
         var published = new NodaTime.LocalDate(2021, 10, 5);
 
         (string Name, NewsPipeline Pipeline)[] runs =

@@ -8,7 +8,7 @@ namespace NewsParsing.Tests.Robustness;
 /// <summary>
 /// Fuzzing the whole pipeline: for every input, no exception, bounded time, spans inside the text and segments that
 /// cover it. The share run here is fixed (seeded <see cref="Random"/> mutations) or bounded (CsCheck); a long run is
-/// <c>NEWSPARSING_FUZZ_ITERATIONS=1000000 dotnet test --filter FullyQualifiedName~FuzzTests</c>.
+/// <c>tests/fuzz-long.sh [ITERATIONS]</c>, which sets <c>NEWSPARSING_FUZZ_ITERATIONS</c> and reports how many inputs it tried.
 /// </summary>
 public class FuzzTests
 {
@@ -51,6 +51,47 @@ public class FuzzTests
         }
     }
 
+    private static readonly string[] HtmlPieces =
+    [
+        "<html>", "</html>", "<head>", "</head>", "<body>", "</body>", "<article>", "</article>", "<p>", "</p>", "<div class=\"story\">",
+        "</div>", "<h1>", "</h1>", "<br>", "<br/>", "<span>", "<script>var a = '<p>';</script>", "<style>p { }</style>", "<!-- c -->",
+        "<!--", "-->", "<![CDATA[x]]>", "<meta property=\"article:published_time\" content=\"2021-10-05T10:00:00+04:00\">",
+        "<meta name=\"author\" content=\"Vugar Khalilov\">", "<meta property=\"og:title\" content=\"NATO drills\">",
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-10-05\"}</script>",
+        "<script type=\"application/ld+json\">{\"@type\":", "<time datetime=\"2021-13-45\">", "</time>", "&amp;", "&lt;", "&#0;",
+        "&#xD800;", "&nbsp;", "&bogus;", "<a href=\"x\">", "</a>", "<table><tr><td>", "</td></tr></table>", "<", ">", "\"", "'",
+        "About 2,500 troops from fifteen NATO members", "BAKU, Azerbaijan, Oct. 5 ", "(Reuters) - ", "late 2020", "Zakir Hasanov",
+        "\n", "\n\n", "\0", "\ud800", "<p class='byline'>By ", "<h1 itemprop=\"headline\">", "<noscript>", "</noscript>",
+        "<template><p>x</p></template>", "<svg><text>x</text></svg>", "<math>", "<frameset>", "<!DOCTYPE html>", "<?xml?>",
+    ];
+
+    [Fact]
+    public void Random_html_never_breaks_the_invariants()
+    {
+        Gen.OneOf(HtmlPieces).Array[0, 80].Select(parts => string.Concat(parts)).Sample(CheckHtml, iter: Iterations, threads: 1);
+    }
+
+    [Fact]
+    public void Mutated_real_pages_never_break_the_invariants()
+    {
+        if (!Paths.EvalAvailable)
+        {
+            return; // the share with the seeds' own pages is in HtmlTests; real pages live in ../shared/eval/html
+        }
+
+        var pages = Directory.EnumerateFiles(Path.Combine(Paths.Eval, "html"), "*.html", SearchOption.AllDirectories)
+            .Where(f => new FileInfo(f).Length < 200_000)
+            .Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText)
+            .ToList();
+        pages.Should().NotBeEmpty();
+        var random = new Random(20261202);
+        for (var i = 0; i < Math.Max(20, Iterations / 10); i++)
+        {
+            CheckHtml(MutateHtml(pages[random.Next(pages.Count)], random));
+        }
+    }
+
     [Fact]
     public void Pathological_shapes_parse_in_bounded_time()
     {
@@ -75,11 +116,81 @@ public class FuzzTests
 
     private static void Check(string text)
     {
+        var watch = Stopwatch.StartNew();
         var article = NewsParser.Parse(text);
+        var elapsed = watch.Elapsed;
         var problems = ArticleInvariants.Find(article);
+        CheckTime(elapsed, text.Length, problems);
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(string.Join("; ", problems) + " for input: " + Escape(text));
+        }
+    }
+
+    private static void CheckHtml(string html)
+    {
+        var watch = Stopwatch.StartNew();
+        var article = NewsParser.ParseHtml(html);
+        var elapsed = watch.Elapsed;
+        var problems = ArticleInvariants.Find(article);
+        CheckTime(elapsed, html.Length, problems);
+        if (article.Html is not { } source)
+        {
+            problems.Add("an HTML parse has no HtmlSource");
+        }
+        else
+        {
+            foreach (var p in article.Body.Paragraphs)
+            {
+                if (source.MapToHtml(p.Span) is { } mapped && (mapped.Start < 0 || mapped.End > html.Length))
+                {
+                    problems.Add($"paragraph {p.Span} maps to {mapped}, outside the page of length {html.Length}");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("; ", problems) + " for page: " + Escape(html));
+        }
+    }
+
+    /// <summary>Time bounded per MB: a generous 1 s plus 10 s per MB catches hangs and quadratic paths, not jitter
+    /// (ordinary articles take a fraction of a millisecond).</summary>
+    private static void CheckTime(TimeSpan elapsed, int length, List<string> problems)
+    {
+        var bound = TimeSpan.FromSeconds(1 + (10.0 * length / 1_000_000));
+        if (elapsed > bound)
+        {
+            problems.Add($"took {elapsed.TotalMilliseconds:F0} ms for {length} characters (bound {bound.TotalMilliseconds:F0} ms)");
+        }
+    }
+
+    private static string MutateHtml(string html, Random random)
+    {
+        switch (random.Next(6))
+        {
+            case 0:
+                return html[..random.Next(html.Length + 1)]; // cut anywhere, even inside a tag
+            case 1:
+                var sb = new StringBuilder(html);
+                for (var k = 0; k < 20; k++)
+                {
+                    sb.Insert(random.Next(sb.Length + 1), "<>\"'&\0</p><div>"[random.Next(14)]);
+                }
+
+                return sb.ToString();
+            case 2:
+                var at = random.Next(html.Length);
+                var length = Math.Min(html.Length - at, random.Next(5_000));
+                return html.Insert(random.Next(html.Length + 1), html.Substring(at, length)); // a duplicated chunk
+            case 3:
+                return html.Replace("</", "<", StringComparison.Ordinal); // no element is ever closed
+            case 4:
+                return string.Concat(Enumerable.Repeat("<div>", 2_000)) + html;
+            default:
+                var start = random.Next(html.Length);
+                return html[start..] + html[..start];
         }
     }
 

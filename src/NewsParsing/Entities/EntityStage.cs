@@ -131,6 +131,7 @@ internal sealed class EntityStage
         var rules = buffers.Rules;
         rules.Clear();
         RuleMentions(text, tokens, rules);
+        var ruleCount = rules.Count; // rules[..ruleCount] are sorted and disjoint; the tagger's chunks follow, also sorted and disjoint
         var chunks = buffers.Chunks;
         chunks.Clear();
         ConllCorpus.Chunks(tags, chunks);
@@ -144,7 +145,7 @@ internal sealed class EntityStage
             }
 
             var span = SourceSpan.FromBounds(tokens[start].Start, tokens[end - 1].End);
-            if (Overlaps(rules, span))
+            if (Overlaps(rules, 0, ruleCount, span))
             {
                 continue; // the rule's reading wins ("Eternity-2021" is an event, not MISC)
             }
@@ -182,12 +183,13 @@ internal sealed class EntityStage
         }
 
         // Nationalities the tagger left untagged ("Georgian, Azerbaijani and Turkish servicemen").
+        var taggedEnd = rules.Count;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (flags[i].HasFlag(GazetteerFlags.Demonym) && _gazetteer.TryMatch(text, tokens, i, 1, out var d) && d.Flags.HasFlag(GazetteerFlags.Demonym))
             {
                 var span = SourceSpan.FromBounds(tokens[i].Start, tokens[i].End);
-                if (!Overlaps(rules, span))
+                if (!Overlaps(rules, 0, ruleCount, span) && !Overlaps(rules, ruleCount, taggedEnd, span))
                 {
                     rules.Add(new Mention(span, EntityType.Group, null, d.Iso, d.Canonical));
                 }
@@ -392,17 +394,25 @@ internal sealed class EntityStage
         return new NameForm(name.Source, name.Start + start, word.Length);
     }
 
-    private static bool Overlaps(List<Mention> mentions, SourceSpan span)
+    /// <summary>Whether <paramref name="span"/> overlaps one of <c>mentions[from..to)</c>, which are sorted and disjoint:
+    /// a binary search for the first that ends after the span starts, so a sentence with thousands of names stays linear.</summary>
+    private static bool Overlaps(List<Mention> mentions, int from, int to, SourceSpan span)
     {
-        foreach (var m in mentions)
+        int lo = from, hi = to;
+        while (lo < hi)
         {
-            if (m.Span.Overlaps(span))
+            var mid = (lo + hi) >>> 1;
+            if (mentions[mid].Span.End <= span.Start)
             {
-                return true;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
             }
         }
 
-        return false;
+        return lo < to && mentions[lo].Span.Overlaps(span);
     }
 
     /// <summary>Whether the lower-cased word is in the set, lower-casing into a stack buffer.</summary>

@@ -4,12 +4,14 @@ namespace NewsParsing.Temporal;
 /// The tokens of the regions of the article being parsed on this thread, shared by the temporal and quantity stages
 /// (both scan the same paragraphs with <see cref="TemporalTokenizer"/>), so each region is tokenized once per parse.
 /// Token lists are pooled per thread; past <see cref="MaxCachedTokens"/> tokens in one article the rest are tokenized
-/// into a scratch list instead, so a huge document does not hold every token at once.
+/// into a scratch list instead, so a huge document does not hold every token at once; after the parse at most 256 lists
+/// of up to 4,096 tokens stay pooled per thread.
 /// </summary>
 internal static class RegionTokens
 {
     private const int MaxCachedTokens = 1 << 18;
-    private const int MaxPooledCapacity = 1 << 16;
+    private const int MaxPooledCapacity = 1 << 12;
+    private const int MaxPooledLists = 256;
 
     [ThreadStatic]
     private static Cache? t_cache;
@@ -81,7 +83,7 @@ internal static class RegionTokens
             foreach (var r in Regions)
             {
                 r.Tokens.Clear();
-                if (r.Tokens.Capacity <= MaxPooledCapacity)
+                if (r.Tokens.Capacity <= MaxPooledCapacity && _pool.Count < MaxPooledLists)
                 {
                     _pool.Push(r.Tokens);
                 }

@@ -4,7 +4,9 @@ using NewsParsing.Cli;
 
 namespace NewsParsing.Tests.Cli;
 
-/// <summary>The <c>--input-format jsonl</c> mode used under Hadoop Streaming and Spark's <c>RDD.pipe</c>.</summary>
+/// <summary>The <c>--input-format jsonl</c> mode used under Hadoop Streaming and Spark's <c>RDD.pipe</c>. The memory
+/// test reads the process-wide heap, so the class runs alone (see <see cref="ProcessWideMeasurements"/>).</summary>
+[Collection(ProcessWideMeasurements.Name)]
 public class StreamingTests
 {
     [Fact]
@@ -170,4 +172,13 @@ public class StreamingTests
 
         public override void SetLength(long value) => throw new NotSupportedException();
     }
+}
+
+/// <summary>Tests that measure the whole process (the GC heap): xUnit runs this collection after the parallel ones, with
+/// nothing else running, so other tests' live objects do not count against them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessWideMeasurements
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Process-wide measurements";
 }

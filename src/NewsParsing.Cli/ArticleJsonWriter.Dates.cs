@@ -10,23 +10,23 @@ internal static partial class ArticleJsonWriter
     private static void WriteTemporal(Utf8JsonWriter w, TemporalExpression t)
     {
         w.WriteStartObject();
-        w.WriteString("text", t.Text);
+        w.WriteString("text", t.AsSpan());
         w.WriteNumber("start", t.Span.Start);
         w.WriteNumber("length", t.Span.Length);
-        w.WriteString("type", t.Type.ToString().ToUpperInvariant());
+        w.WriteString("type", EnumText<TemporalType>.Upper(t.Type));
         w.WriteString("value", t.Value);
         if (t.IsRange && t.Range is { } range)
         {
             w.WritePropertyName("range");
             w.WriteStartObject();
-            w.WriteString("start", LocalDatePattern.Iso.Format(range.Start));
-            w.WriteString("end", LocalDatePattern.Iso.Format(range.End));
+            WriteDate(w, "start", range.Start);
+            WriteDate(w, "end", range.End);
             w.WriteEndObject();
         }
 
         if (t.Modifier != TemporalModifier.None)
         {
-            w.WriteString("modifier", t.Modifier.ToString().ToUpperInvariant());
+            w.WriteString("modifier", EnumText<TemporalModifier>.Upper(t.Modifier));
         }
 
         if (t.YearInferred)

@@ -9,7 +9,7 @@ internal static partial class ArticleJsonWriter
     private static void WriteEntity(Utf8JsonWriter w, Entity e)
     {
         w.WriteStartObject();
-        w.WriteString("text", e.Text);
+        w.WriteString("text", e.AsSpan());
         w.WriteNumber("start", e.Span.Start);
         w.WriteNumber("length", e.Span.Length);
         w.WriteString("type", e.Type.ToString());

@@ -9,7 +9,7 @@ internal static partial class ArticleJsonWriter
     private static void WriteQuantity(Utf8JsonWriter w, Quantity q)
     {
         w.WriteStartObject();
-        w.WriteString("text", q.Text);
+        w.WriteString("text", q.AsSpan());
         w.WriteNumber("start", q.Span.Start);
         w.WriteNumber("length", q.Span.Length);
         w.WriteNumber("value", q.Value);
@@ -23,9 +23,9 @@ internal static partial class ArticleJsonWriter
             w.WriteNumber("max", max);
         }
 
-        WriteNullableString(w, "modifier", q.Modifier == QuantityModifier.None ? null : ToCamel(q.Modifier.ToString()));
+        WriteNullableString(w, "modifier", q.Modifier == QuantityModifier.None ? null : EnumText<QuantityModifier>.Camel(q.Modifier));
         WriteNullableString(w, "unit", q.Unit);
-        w.WriteString("kind", ToCamel(q.Kind.ToString()));
+        w.WriteString("kind", EnumText<QuantityKind>.Camel(q.Kind));
         WriteNullableString(w, "counted", q.Counted?.Text);
         if (q.CountedHead is not null)
         {
@@ -48,7 +48,7 @@ internal static partial class ArticleJsonWriter
             foreach (var m in q.Members)
             {
                 w.WriteStartObject();
-                w.WriteString("text", m.Text);
+                w.WriteString("text", m.AsSpan());
                 w.WriteNumber("start", m.Span.Start);
                 w.WriteNumber("length", m.Span.Length);
                 w.WriteEndObject();

@@ -81,7 +81,7 @@ internal static partial class ArticleJsonWriter
         {
             w.WriteStartObject();
             WriteSpan(w, t);
-            w.WriteString("kind", ToCamel(t.Kind.ToString()));
+            w.WriteString("kind", EnumText<TrailerKind>.Camel(t.Kind));
             WriteNullableString(w, "agency", t.Agency?.Id);
             w.WriteEndObject();
         }
@@ -119,7 +119,7 @@ internal static partial class ArticleJsonWriter
         {
             w.WriteStartObject();
             w.WriteString("code", diagnostic.Code);
-            w.WriteString("severity", ToCamel(diagnostic.Severity.ToString()));
+            w.WriteString("severity", EnumText<DiagnosticSeverity>.Camel(diagnostic.Severity));
             w.WriteString("message", diagnostic.Message);
             if (diagnostic.Span is { } span)
             {
@@ -139,7 +139,7 @@ internal static partial class ArticleJsonWriter
     {
         w.WriteNumber("start", e.Span.Start);
         w.WriteNumber("length", e.Span.Length);
-        w.WriteString("text", e.Text);
+        w.WriteString("text", e.AsSpan());
     }
 
     internal static void WriteNullableString(Utf8JsonWriter w, string name, string? value)
@@ -158,7 +158,17 @@ internal static partial class ArticleJsonWriter
     {
         if (date is { } d)
         {
-            w.WriteString(name, NodaTime.Text.LocalDatePattern.Iso.Format(d));
+            if (d.Year is >= 0 and <= 9999)
+            {
+                // Formatted on the stack: no string per date.
+                Span<char> chars = stackalloc char[10];
+                chars.TryWrite(System.Globalization.CultureInfo.InvariantCulture, $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}", out var n);
+                w.WriteString(name, chars[..n]);
+            }
+            else
+            {
+                w.WriteString(name, NodaTime.Text.LocalDatePattern.Iso.Format(d));
+            }
         }
         else
         {
@@ -167,4 +177,16 @@ internal static partial class ArticleJsonWriter
     }
 
     internal static string ToCamel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+
+    /// <summary>The JSON spellings of an enum's values, made once (camelCase and upper case).</summary>
+    private static class EnumText<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<T, string> CamelNames = Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => ToCamel(v.ToString()));
+        private static readonly Dictionary<T, string> UpperNames = Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => v.ToString().ToUpperInvariant());
+
+        public static string Camel(T value) => CamelNames.TryGetValue(value, out var s) ? s : ToCamel(value.ToString());
+
+        public static string Upper(T value) => UpperNames.TryGetValue(value, out var s) ? s : value.ToString().ToUpperInvariant();
+    }
 }

@@ -71,13 +71,7 @@ internal static class FileRunner
         }
 
         stats.Add(article);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CliApp.JsonOptions(options.Pretty)))
-        {
-            ArticleJsonWriter.Write(writer, input.Source, article);
-        }
-
-        return new Result(buffer.ToArray(), null);
+        return new Result(PooledJson.Write(options.Pretty, (input.Source, article), static (w, s) => ArticleJsonWriter.Write(w, s.Source, s.article)), null);
     }
 
     private readonly record struct Result(byte[]? Json, string? Error);

@@ -105,15 +105,17 @@ internal static class JsonLinesRunner
 
             stats.Add(article);
             ok = true;
-            return Serialize(options, w => ArticleJsonWriter.Write(w, id ?? lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), article, id));
+            var source = id ?? lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return PooledJson.Write(false, (source, article, id), static (w, s) => ArticleJsonWriter.Write(w, s.source, s.article, s.id));
         }
         catch (Exception e) when (e is JsonException or FormatException or NotSupportedException or ArgumentException)
         {
             stats.AddFailure();
             ok = false;
             options.Stderr.WriteLine($"newsparse: line {lineNumber}: {e.Message}");
-            return Serialize(options, w =>
+            return PooledJson.Write(false, (id, lineNumber, e.Message), static (w, s) =>
             {
+                var (id, lineNumber, message) = s;
                 w.WriteStartObject();
                 if (id is null)
                 {
@@ -125,21 +127,10 @@ internal static class JsonLinesRunner
                 }
 
                 w.WriteNumber("line", lineNumber);
-                w.WriteString("error", e.Message);
+                w.WriteString("error", message);
                 w.WriteEndObject();
             });
         }
     }
 
-    private static byte[] Serialize(RunOptions options, Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CliApp.JsonOptions(false)))
-        {
-            write(writer);
-        }
-
-        _ = options;
-        return buffer.ToArray();
-    }
 }

@@ -121,11 +121,12 @@ internal sealed class EntityStage
     {
         var mentions = buffers.Mentions;
         var count = tokens.Count;
-        var flags = count <= 256 ? stackalloc GazetteerFlags[count] : new GazetteerFlags[count];
-        var hashes = count <= 256 ? stackalloc NerTokenHashes[count] : new NerTokenHashes[count];
+        // Small sentences on the stack; long ones (wire tables without full stops) in per-thread arrays, not new ones.
+        var flags = count <= 256 ? stackalloc GazetteerFlags[count] : buffers.LongFlags(count);
+        var hashes = count <= 256 ? stackalloc NerTokenHashes[count] : buffers.LongHashes(count);
         NerFeatures.Prepare(text, tokens, hashes);
         NerFeatures.Gazetteer(text, tokens, hashes, _gazetteer, flags);
-        var tags = count <= 256 ? stackalloc int[count] : new int[count];
+        var tags = count <= 256 ? stackalloc int[count] : buffers.LongTags(count);
         _model!.Predict(hashes, flags, NerFeatures.IsAllCaps(hashes), tags);
 
         var rules = buffers.Rules;
@@ -477,6 +478,9 @@ internal sealed class EntityStage
         private const int LargeCount = 65_536;
         private int[] _clusterOf = new int[64];
         private string[] _names = new string[64];
+        private GazetteerFlags[] _longFlags = [];
+        private NerTokenHashes[] _longHashes = [];
+        private int[] _longTags = [];
 
         public List<NerToken> Tokens { get; } = new(512);
 
@@ -492,11 +496,27 @@ internal sealed class EntityStage
 
         public List<NameForm> Canonical { get; } = new(64);
 
-        public bool IsLarge => Tokens.Capacity > LargeCount || Mentions.Capacity > LargeCount;
+        public bool IsLarge => Tokens.Capacity > LargeCount || Mentions.Capacity > LargeCount || _longHashes.Length > LargeCount;
 
         public int[] ClusterOf(int count) => _clusterOf.Length >= count ? _clusterOf : _clusterOf = new int[Math.Max(count, 2 * _clusterOf.Length)];
 
         public string[] Names(int count) => _names.Length >= count ? _names : _names = new string[Math.Max(count, 2 * _names.Length)];
+
+        public Span<GazetteerFlags> LongFlags(int count) => Grow(ref _longFlags, count);
+
+        public Span<NerTokenHashes> LongHashes(int count) => Grow(ref _longHashes, count);
+
+        public Span<int> LongTags(int count) => Grow(ref _longTags, count);
+
+        private static Span<T> Grow<T>(ref T[] array, int count)
+        {
+            if (array.Length < count)
+            {
+                array = new T[Math.Max(count, 2 * array.Length)];
+            }
+
+            return array.AsSpan(0, count);
+        }
 
         public void Clear()
         {

@@ -6,7 +6,7 @@ namespace NewsParsing.Benchmarks;
 /// <summary>
 /// Which types the end-to-end parse allocates, from the runtime's sampled allocation events (one event per ~100 KB
 /// allocated, naming the type that crossed the threshold). A profiling aid for the allocation target, not a benchmark.
-/// Usage: <c>dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- allocations [N] [STAGES]</c>
+/// Usage: <c>dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- allocations [N] [STAGES] [corpus|reuters-archive]</c>
 /// (STAGES: any of <c>d</c> dates, <c>q</c> quantities, <c>e</c> entities; default all).
 /// </summary>
 public sealed class AllocationSampler : EventListener
@@ -16,7 +16,7 @@ public sealed class AllocationSampler : EventListener
     public static void Run(string[] args)
     {
         var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
-        var texts = Corpus.All;
+        var texts = args.Length > 2 && args[2] == "reuters-archive" ? Corpus.ReutersAll : Corpus.All; // the archive: each story once when N is at most its size
         var stages = args.Length > 1 ? args[1] : "dqe"; // d = dates, q = quantities, e = entities; segmentation always runs
         var pipeline = new NewsParserBuilder().WithStages(stages.Contains('d'), stages.Contains('q'), stages.Contains('e')).Build();
         var published = new NodaTime.LocalDate(2021, 10, 5);

@@ -12,15 +12,8 @@ internal enum WordFlags : byte
     TemporalStarter = 1,
 }
 
-/// <summary>An interned lower-cased word and its lexicon flags.</summary>
-internal sealed class WordInfo(string lower, WordFlags flags)
-{
-    public static readonly WordInfo Empty = new("", WordFlags.None);
-
-    public string Lower { get; } = lower;
-
-    public WordFlags Flags { get; } = flags;
-}
+/// <summary>An interned lower-cased word and its lexicon flags (a value: no object per word beyond its string).</summary>
+internal readonly record struct WordInfo(string Lower, WordFlags Flags);
 
 /// <summary>
 /// Interns lower-cased words so the tokenizer does not allocate a string per token and the lexicon questions asked of
@@ -31,13 +24,14 @@ internal static class WordCache
 {
     private const int MaxEntries = 200_000;
     private const int LocalSize = 16_384;
-    private static readonly ConcurrentDictionary<string, WordInfo> Words = new(StringComparer.Ordinal);
+    // Presized: growing by doubling would leave the old bucket arrays behind as garbage while an archive's vocabulary fills it.
+    private static readonly ConcurrentDictionary<string, WordInfo> Words = new(Environment.ProcessorCount, 32_768, StringComparer.Ordinal);
 #if NET9_0_OR_GREATER
     private static readonly ConcurrentDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
 
     [ThreadStatic]
-    private static WordInfo?[]? t_local;
+    private static WordInfo[]? t_local;
 
     /// <summary>The interned word for <paramref name="lower"/> (already lower-cased).</summary>
     public static WordInfo Get(ReadOnlySpan<char> lower)
@@ -48,10 +42,10 @@ internal static class WordCache
             hash = (hash ^ c) * 16777619u;
         }
 
-        var local = t_local ??= new WordInfo?[LocalSize];
+        var local = t_local ??= new WordInfo[LocalSize];
         ref var slot = ref local[(hash ^ (hash >> 15)) & (LocalSize - 1)];
         var word = slot;
-        if (word is not null && lower.SequenceEqual(word.Lower))
+        if (word.Lower is not null && lower.SequenceEqual(word.Lower))
         {
             return word;
         }

@@ -35,15 +35,5 @@ public class EndToEndBenchmarks
     }
 
     [Benchmark(Description = "NewsParser end to end")]
-    public int All()
-    {
-        var n = 0;
-        foreach (var a in _articles)
-        {
-            var article = _all.Parse(a, _published);
-            n += article.Dates.Length + article.Quantities.Length + article.Entities.Length;
-        }
-
-        return n;
-    }
+    public int All() => Corpus.ParseAll(_all, _articles, _published);
 }

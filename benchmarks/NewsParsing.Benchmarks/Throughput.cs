@@ -59,7 +59,7 @@ public static class Throughput
             {
                 var text = texts[k % texts.Count];
                 var a = pipeline.Parse(text, published);
-                sink += a.Dates.Length + a.Quantities.Length + a.Entities.Length;
+                sink += Corpus.Items(a);
                 bytes += Encoding.UTF8.GetByteCount(text);
                 utf16 += text.Length * 2L;
                 if (watch.Elapsed.TotalSeconds > cap)

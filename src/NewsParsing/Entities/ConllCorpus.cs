@@ -148,10 +148,12 @@ internal static class ConllCorpus
         var pairs = new List<(int[], int[])>(sentences.Count);
         foreach (var s in sentences)
         {
+            var hashes = new NerTokenHashes[s.Tokens.Count];
+            var allCaps = NerFeatures.Prepare(s.Text, s.Tokens, hashes);
             var flags = new GazetteerFlags[s.Tokens.Count];
-            NerFeatures.Gazetteer(s.Text, s.Tokens, gazetteer, flags);
+            NerFeatures.Gazetteer(s.Text, s.Tokens, hashes, gazetteer, flags);
             var predicted = new int[s.Tokens.Count];
-            model.Predict(s.Text, s.Tokens, flags, predicted);
+            model.Predict(hashes, flags, allCaps, predicted);
             pairs.Add((s.Gold, predicted));
         }
 

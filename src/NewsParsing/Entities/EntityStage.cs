@@ -25,11 +25,6 @@ internal sealed class EntityStage
         "alley", "square", "stadium", "airport", "palace", "museum", "bridge", "mosque", "cathedral", "center", "centre", "hall", "park", "theatre", "theater", "arena", "tower",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-#if NET9_0_OR_GREATER
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleModifierLookup = TitleModifiers.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FacilityHeadLookup = FacilityHeads.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
-
     /// <summary>Per-thread working lists, reused across articles so a parse allocates little beyond its results.</summary>
     [ThreadStatic]
     private static Buffers? t_buffers;
@@ -124,10 +119,10 @@ internal sealed class EntityStage
         // Small sentences on the stack; long ones (wire tables without full stops) in per-thread arrays, not new ones.
         var flags = count <= 256 ? stackalloc GazetteerFlags[count] : buffers.LongFlags(count);
         var hashes = count <= 256 ? stackalloc NerTokenHashes[count] : buffers.LongHashes(count);
-        NerFeatures.Prepare(text, tokens, hashes);
+        var allCaps = NerFeatures.Prepare(text, tokens, hashes);
         NerFeatures.Gazetteer(text, tokens, hashes, _gazetteer, flags);
         var tags = count <= 256 ? stackalloc int[count] : buffers.LongTags(count);
-        _model!.Predict(hashes, flags, NerFeatures.IsAllCaps(hashes), tags);
+        _model!.Predict(hashes, flags, allCaps, tags);
 
         var rules = buffers.Rules;
         rules.Clear();
@@ -356,8 +351,7 @@ internal sealed class EntityStage
         var names = buffers.Names(canonical.Count);
         for (var k = 0; k < canonical.Count; k++)
         {
-            var form = canonical[k];
-            names[k] = form.Start == 0 && form.Length == form.Source.Length ? form.Source : NameTable.Get(form.AsSpan());
+            names[k] = canonical[k].ToName();
         }
 
         var entities = new Entity[mentions.Count]; // exact, wrapped without a copy
@@ -427,7 +421,7 @@ internal sealed class EntityStage
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
 #if NET9_0_OR_GREATER
-        return (ReferenceEquals(set, TitleModifiers) ? TitleModifierLookup : FacilityHeadLookup).Contains(lower);
+        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
 #else
         return set.Contains(new string(lower));
 #endif
@@ -457,7 +451,8 @@ internal sealed class EntityStage
     {
         public ReadOnlySpan<char> AsSpan() => Source.AsSpan(Start, Length);
 
-        public override string ToString() => Start == 0 && Length == Source.Length ? Source : Source.Substring(Start, Length);
+        /// <summary>The name as a string: the source itself when the form is all of it, else from the name table.</summary>
+        public string ToName() => Start == 0 && Length == Source.Length ? Source : NameTable.Get(AsSpan());
     }
 
     /// <summary>A cluster key: the entity type and a name compared case-insensitively.</summary>

@@ -38,25 +38,17 @@ internal sealed class Gazetteer
 
     private const int FirstHashBits = 1 << 18;
     private readonly ulong[] _firstHashes = new ulong[FirstHashBits / 64];
-    private readonly FrozenSet<string> _firstTokens;
-#if NET9_0_OR_GREATER
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstLookup;
-#endif
 
     private Gazetteer(FrozenDictionary<string, GazetteerEntry> names, int maxTokens)
     {
         Names = names;
         MaxTokens = maxTokens;
-        _firstTokens = names.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
-        foreach (var first in _firstTokens)
+        foreach (var first in names.Keys.Select(k => k.Split(' ')[0]))
         {
             var bit = NerFeatures.LowerHash(first) & (FirstHashBits - 1);
             _firstHashes[bit >> 6] |= 1UL << (int)(bit & 63);
         }
 
-#if NET9_0_OR_GREATER
-        _firstLookup = _firstTokens.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
 #if NET9_0_OR_GREATER
         _lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
@@ -67,25 +59,6 @@ internal sealed class Gazetteer
     public FrozenDictionary<string, GazetteerEntry> Names { get; }
 
     public int MaxTokens { get; }
-
-    /// <summary>Whether some name starts with this token: one probe rules out most capitalised words before any
-    /// multi-token key is built.</summary>
-    public bool CanStart(string text, NerToken token)
-    {
-        var part = text.AsSpan(token.Start, token.End - token.Start);
-        if (part.Length > MaxKeyLength)
-        {
-            return false;
-        }
-
-        Span<char> buffer = stackalloc char[part.Length];
-        part.ToLowerInvariant(buffer);
-#if NET9_0_OR_GREATER
-        return _firstLookup.Contains(buffer);
-#else
-        return _firstTokens.Contains(new string(buffer));
-#endif
-    }
 
     /// <summary>Whether some name may start with the word whose lower-cased hash is <paramref name="lowerHash"/>
     /// (<see cref="NerTokenHashes.Lower"/>): a bit probe with rare false positives (the full lookup follows) and no

@@ -14,8 +14,6 @@ internal struct NerTokenHashes
     public uint Suffix3;
     public uint Suffix4;
     public uint ShapeClass;
-    public int Upper;
-    public int LowerCase;
 }
 
 /// <summary>
@@ -33,17 +31,22 @@ internal static class NerFeatures
     private const uint Offset = 2166136261;
     private const uint Prime = 16777619;
 
-    private static readonly NerTokenHashes Start = Hash("<s>");
-    private static readonly NerTokenHashes End = Hash("</s>");
+    private static readonly NerTokenHashes Start = HashAlone("<s>");
+    private static readonly NerTokenHashes End = HashAlone("</s>");
 
-    /// <summary>Hashes every token of a sentence into <paramref name="hashes"/>.</summary>
-    public static void Prepare(string text, List<NerToken> tokens, Span<NerTokenHashes> hashes)
+    /// <summary>Hashes every token of a sentence into <paramref name="hashes"/>, counting letters on the way.</summary>
+    /// <returns>Whether most letters of the sentence are capitals (a headline or dateline): more than three capitals and
+    /// over twice as many capitals as lower-case letters.</returns>
+    public static bool Prepare(string text, List<NerToken> tokens, Span<NerTokenHashes> hashes)
     {
         var s = text.AsSpan();
+        int upper = 0, lower = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            hashes[i] = Hash(s[tokens[i].Start..tokens[i].End]);
+            hashes[i] = Hash(s[tokens[i].Start..tokens[i].End], ref upper, ref lower);
         }
+
+        return upper > 3 && upper > 2 * lower;
     }
 
     /// <summary>
@@ -130,21 +133,9 @@ internal static class NerFeatures
 
     private static int Triple(uint seed, uint template, uint a, uint b, uint c) => Feature(seed, template, (a * 0x01000193u) ^ BitOperations.RotateLeft(b, 11) ^ BitOperations.RotateLeft(c * 0xC2B2AE35u, 23));
 
-    /// <summary>Whether most letters of the sentence are capitals (a headline or dateline): more than three capitals and over twice as many capitals as lower-case letters.</summary>
-    public static bool IsAllCaps(ReadOnlySpan<NerTokenHashes> hashes)
-    {
-        int upper = 0, lower = 0;
-        foreach (ref readonly var h in hashes)
-        {
-            upper += h.Upper;
-            lower += h.LowerCase;
-        }
-
-        return upper > 3 && upper > 2 * lower;
-    }
-
-    /// <summary>The hashes of one word, reading its characters once (three more reads for the suffixes).</summary>
-    private static NerTokenHashes Hash(ReadOnlySpan<char> w)
+    /// <summary>The hashes of one word, reading its characters once (three more reads for the suffixes); its capitals
+    /// and lower-case letters are added to <paramref name="upperCount"/> and <paramref name="lowerCount"/>.</summary>
+    private static NerTokenHashes Hash(ReadOnlySpan<char> w, ref int upperCount, ref int lowerCount)
     {
         var lower = Offset;
         var raw = Offset;
@@ -154,8 +145,6 @@ internal static class NerFeatures
         var last = '\0';
         var runs = 0;
         var hasLower = false;
-        var upperCount = 0;
-        var lowerCount = 0;
         for (var k = 0; k < w.Length; k++)
         {
             var ch = w[k];
@@ -223,9 +212,13 @@ internal static class NerFeatures
             Suffix3 = LowerHash(w.Length <= 3 ? w : w[^3..]),
             Suffix4 = LowerHash(w.Length <= 4 ? w : w[^4..]),
             ShapeClass = shapeClass,
-            Upper = upperCount,
-            LowerCase = lowerCount,
         };
+    }
+
+    private static NerTokenHashes HashAlone(ReadOnlySpan<char> w)
+    {
+        int upper = 0, lower = 0;
+        return Hash(w, ref upper, ref lower);
     }
 
     /// <summary>The hash of a word's lower-cased characters, as <see cref="NerTokenHashes.Lower"/> holds it.</summary>
@@ -242,13 +235,8 @@ internal static class NerFeatures
     }
 
     /// <summary>Per-token gazetteer flags of a sentence: longest matches first, every token of a match flagged.</summary>
-    public static void Gazetteer(string text, List<NerToken> tokens, Gazetteer gazetteer, Span<GazetteerFlags> flags) =>
-        Gazetteer(text, tokens, default, gazetteer, flags);
-
-    /// <summary>
-    /// Per-token gazetteer flags, as above; with the sentence's token hashes (<paramref name="hashes"/> not empty) the
-    /// "can a name start here" test is a bit probe on the lower-cased word's hash instead of a lower-cased string lookup.
-    /// </summary>
+    /// <remarks>The "can a name start here" test is a bit probe on each word's lower-case hash from
+    /// <see cref="Prepare"/>, so no lower-cased copy is made for a capitalised word that starts no name.</remarks>
     public static void Gazetteer(string text, List<NerToken> tokens, ReadOnlySpan<NerTokenHashes> hashes, Gazetteer gazetteer, Span<GazetteerFlags> flags)
     {
         flags.Clear();
@@ -256,7 +244,7 @@ internal static class NerFeatures
         for (var i = 0; i < tokens.Count; i++)
         {
             var c = s[tokens[i].Start];
-            if (!char.IsUpper(c) || !(hashes.IsEmpty ? gazetteer.CanStart(text, tokens[i]) : gazetteer.MayStart(hashes[i].Lower)))
+            if (!char.IsUpper(c) || !gazetteer.MayStart(hashes[i].Lower))
             {
                 continue;
             }

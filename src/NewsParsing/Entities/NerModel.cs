@@ -109,14 +109,6 @@ internal sealed class NerModel
     /// <summary>The number of buckets with weights.</summary>
     public int Rows => _weights.Length / TagCount;
 
-    /// <summary>Tags one sentence greedily; <paramref name="tags"/> receives a tag index per token.</summary>
-    public void Predict(string text, List<NerToken> tokens, ReadOnlySpan<GazetteerFlags> gazetteer, Span<int> tags)
-    {
-        var hashes = tokens.Count <= 256 ? stackalloc NerTokenHashes[tokens.Count] : new NerTokenHashes[tokens.Count];
-        NerFeatures.Prepare(text, tokens, hashes);
-        Predict(hashes, gazetteer, NerFeatures.IsAllCaps(hashes), tags);
-    }
-
     /// <summary>Tags one sentence of prepared token hashes greedily.</summary>
     public void Predict(ReadOnlySpan<NerTokenHashes> hashes, ReadOnlySpan<GazetteerFlags> gazetteer, bool allCaps, Span<int> tags)
     {

@@ -14,19 +14,18 @@ internal static class NerTrainer
         var stamps = new int[size];
         var step = 1;
         var gazetteer = Gazetteer.Default;
-        var flags = train.Select(s =>
+        var hashes = new NerTokenHashes[train.Count][];
+        var caps = new bool[train.Count];
+        var flags = new GazetteerFlags[train.Count][];
+        for (var k = 0; k < train.Count; k++)
         {
-            var f = new GazetteerFlags[s.Tokens.Count];
-            NerFeatures.Gazetteer(s.Text, s.Tokens, gazetteer, f);
-            return f;
-        }).ToArray();
-        var hashes = train.Select(s =>
-        {
-            var h = new NerTokenHashes[s.Tokens.Count];
-            NerFeatures.Prepare(s.Text, s.Tokens, h);
-            return h;
-        }).ToArray();
-        var caps = hashes.Select(h => NerFeatures.IsAllCaps(h)).ToArray();
+            var s = train[k];
+            hashes[k] = new NerTokenHashes[s.Tokens.Count];
+            caps[k] = NerFeatures.Prepare(s.Text, s.Tokens, hashes[k]);
+            flags[k] = new GazetteerFlags[s.Tokens.Count];
+            NerFeatures.Gazetteer(s.Text, s.Tokens, hashes[k], gazetteer, flags[k]);
+        }
+
         var order = Enumerable.Range(0, train.Count).ToArray();
         var random = new Random(seed);
         Span<int> features = stackalloc int[NerModel.MaxFeatures];

@@ -37,8 +37,8 @@ internal sealed class TrailerRules
 
         _firstChars = SearchValues.Create([.. first]);
 
-        // The prefixes grouped by their upper-cased first character (the case folding of OrdinalIgnoreCase) (in file order within a group), so a line is only
-        // compared with the few prefixes that can match it.
+        // The prefixes grouped by their first character, upper-cased as OrdinalIgnoreCase folds it (file order within a
+        // group), so a line is only compared with the few prefixes that can match it.
         var groups = new Dictionary<char, List<(TrailerKind, string)>>();
         foreach (var entry in prefixes)
         {

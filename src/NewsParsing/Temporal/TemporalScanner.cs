@@ -577,11 +577,9 @@ internal sealed partial class TemporalScanner
 
     private static int DaysIn(int month) => month == 2 ? 29 : DateTime.DaysInMonth(2001, month);
 
-    private static string Four(int year) => year is >= 0 and <= 9999 ? Timex($"{year:D4}") : year.ToString("0000", CultureInfo.InvariantCulture);
+    private static string Four(int year) => Timex($"{year:D4}");
 
-    /// <summary>A TIMEX value formatted invariantly into a stack buffer and atomised (<see cref="NameTable"/>): the
+    /// <summary>A TIMEX value formatted invariantly into a pooled buffer and atomised (<see cref="NameTable"/>): the
     /// same values recur across articles.</summary>
     private static string Timex(ref TimexHandler value) => value.ToStringAndClear();
-
-    private static string Two(int n) => n.ToString("00", CultureInfo.InvariantCulture);
 }

@@ -36,14 +36,8 @@ internal static class WordCache
     /// <summary>The interned word for <paramref name="lower"/> (already lower-cased).</summary>
     public static WordInfo Get(ReadOnlySpan<char> lower)
     {
-        var hash = 2166136261u;
-        foreach (var c in lower)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
         var local = t_local ??= new WordInfo[LocalSize];
-        ref var slot = ref local[(hash ^ (hash >> 15)) & (LocalSize - 1)];
+        ref var slot = ref local[Text.NameTable.Hash(lower) & (LocalSize - 1)];
         var word = slot;
         if (word.Lower is not null && lower.SequenceEqual(word.Lower))
         {

@@ -27,14 +27,9 @@ internal static class NameTable
             return new string(chars);
         }
 
-        var hash = 2166136261u;
-        foreach (var c in chars)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
+        var hash = Hash(chars);
         var slots = t_slots ??= new string?[Slots];
-        ref var slot = ref slots[(hash ^ (hash >> 13)) & (Slots - 1)];
+        ref var slot = ref slots[hash & (Slots - 1)];
         var s = slot;
         if (s is not null && chars.SequenceEqual(s))
         {
@@ -44,5 +39,18 @@ internal static class NameTable
         s = new string(chars);
         slot = s;
         return s;
+    }
+
+    /// <summary>The FNV-1a hash of the characters, folded so the low bits mix the high ones: the slot hash of this
+    /// table and of the word cache.</summary>
+    public static uint Hash(ReadOnlySpan<char> chars)
+    {
+        var hash = 2166136261u;
+        foreach (var c in chars)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash ^ (hash >> 15);
     }
 }

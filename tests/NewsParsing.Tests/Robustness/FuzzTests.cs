@@ -114,44 +114,38 @@ public class FuzzTests
         }
     }
 
-    private static void Check(string text)
-    {
-        var watch = Stopwatch.StartNew();
-        var article = NewsParser.Parse(text);
-        var elapsed = watch.Elapsed;
-        var problems = ArticleInvariants.Find(article);
-        CheckTime(elapsed, text.Length, problems);
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException(string.Join("; ", problems) + " for input: " + Escape(text));
-        }
-    }
+    private static void Check(string text) => CheckParse(text, NewsParser.Parse, static (_, _) => { });
 
-    private static void CheckHtml(string html)
+    private static void CheckHtml(string html) => CheckParse(html, static h => NewsParser.ParseHtml(h), static (article, problems) =>
     {
-        var watch = Stopwatch.StartNew();
-        var article = NewsParser.ParseHtml(html);
-        var elapsed = watch.Elapsed;
-        var problems = ArticleInvariants.Find(article);
-        CheckTime(elapsed, html.Length, problems);
         if (article.Html is not { } source)
         {
             problems.Add("an HTML parse has no HtmlSource");
-        }
-        else
-        {
-            foreach (var p in article.Body.Paragraphs)
-            {
-                if (source.MapToHtml(p.Span) is { } mapped && (mapped.Start < 0 || mapped.End > html.Length))
-                {
-                    problems.Add($"paragraph {p.Span} maps to {mapped}, outside the page of length {html.Length}");
-                }
-            }
+            return;
         }
 
+        foreach (var p in article.Body.Paragraphs)
+        {
+            if (source.MapToHtml(p.Span) is { } mapped && (mapped.Start < 0 || mapped.End > source.Html.Length))
+            {
+                problems.Add($"paragraph {p.Span} maps to {mapped}, outside the page of length {source.Html.Length}");
+            }
+        }
+    });
+
+    /// <summary>Parses <paramref name="input"/> timed, then checks the article's invariants, the time bound and
+    /// <paramref name="more"/>; throws with every problem and the (escaped) input.</summary>
+    private static void CheckParse(string input, Func<string, Model.NewsArticle> parse, Action<Model.NewsArticle, List<string>> more)
+    {
+        var watch = Stopwatch.StartNew();
+        var article = parse(input);
+        var elapsed = watch.Elapsed;
+        var problems = ArticleInvariants.Find(article);
+        CheckTime(elapsed, input.Length, problems);
+        more(article, problems);
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException(string.Join("; ", problems) + " for page: " + Escape(html));
+            throw new InvalidOperationException(string.Join("; ", problems) + " for input: " + Escape(input));
         }
     }
 

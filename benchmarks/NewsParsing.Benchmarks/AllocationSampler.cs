@@ -18,7 +18,7 @@ public sealed class AllocationSampler : EventListener
         var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
         var texts = args.Length > 2 && args[2] == "reuters-archive" ? Corpus.ReutersAll : Corpus.All; // the archive: each story once when N is at most its size
         var stages = args.Length > 1 ? args[1] : "dqe"; // d = dates, q = quantities, e = entities; segmentation always runs
-        var pipeline = new NewsParserBuilder().WithStages(stages.Contains('d'), stages.Contains('q'), stages.Contains('e')).Build();
+        var pipeline = new NewsPipelineBuilder().WithStages((stages.Contains('d') ? NewsStages.Dates : 0) | (stages.Contains('q') ? NewsStages.Quantities : 0) | (stages.Contains('e') ? NewsStages.Entities : 0)).Build();
         var published = new NodaTime.LocalDate(2021, 10, 5);
         for (var i = 0; i < 50; i++)
         {

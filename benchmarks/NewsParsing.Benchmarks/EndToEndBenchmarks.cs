@@ -6,7 +6,7 @@ namespace NewsParsing.Benchmarks;
 [MemoryDiagnoser]
 public class EndToEndBenchmarks
 {
-    private readonly NewsPipeline _all = new NewsParserBuilder().Build();
+    private readonly NewsPipeline _all = new NewsPipelineBuilder().Build();
     private readonly NodaTime.LocalDate _published = new(2021, 10, 5);
     private IReadOnlyList<string> _articles = [];
 

@@ -9,8 +9,8 @@ namespace NewsParsing.Benchmarks;
 [MemoryDiagnoser]
 public class EntityBenchmarks
 {
-    private readonly NewsPipeline _segmentationOnly = new NewsParserBuilder().WithStages(false, false, false).Build();
-    private readonly NewsPipeline _entities = new NewsParserBuilder().WithStages(false, false, true).Build();
+    private readonly NewsPipeline _segmentationOnly = new NewsPipelineBuilder().WithStages(NewsStages.None).Build();
+    private readonly NewsPipeline _entities = new NewsPipelineBuilder().WithStages(NewsStages.Entities).Build();
     private IReadOnlyList<string> _articles = [];
 
     [GlobalSetup]

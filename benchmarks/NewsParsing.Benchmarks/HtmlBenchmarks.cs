@@ -7,7 +7,7 @@ namespace NewsParsing.Benchmarks;
 [MemoryDiagnoser]
 public class HtmlBenchmarks
 {
-    private readonly NewsPipeline _pipeline = new NewsParserBuilder().Build();
+    private readonly NewsPipeline _pipeline = new NewsPipelineBuilder().Build();
     private List<string> _pages = [];
 
     [GlobalSetup]

@@ -13,7 +13,7 @@ namespace NewsParsing.Benchmarks;
 public class LinearityBenchmarks
 {
     private const int TargetCharacters = 10 * 1024 * 1024;
-    private readonly NewsPipeline _parser = new NewsParserBuilder().WithMaxItemsPerStage(10_000_000).Build();
+    private readonly NewsPipeline _parser = new NewsPipelineBuilder().WithMaxItemsPerStage(10_000_000).Build();
     private readonly NodaTime.LocalDate _published = new(2021, 10, 5);
     private List<string> _articles = [];
     private string _document = "";

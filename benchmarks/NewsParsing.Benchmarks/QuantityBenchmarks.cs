@@ -9,8 +9,8 @@ namespace NewsParsing.Benchmarks;
 [MemoryDiagnoser]
 public class QuantityBenchmarks
 {
-    private readonly NewsPipeline _dates = new NewsParserBuilder().WithStages(true, false, false).Build();
-    private readonly NewsPipeline _quantities = new NewsParserBuilder().WithStages(true, true, false).Build();
+    private readonly NewsPipeline _dates = new NewsPipelineBuilder().WithStages(NewsStages.Dates).Build();
+    private readonly NewsPipeline _quantities = new NewsPipelineBuilder().WithStages(NewsStages.Dates | NewsStages.Quantities).Build();
     private readonly NodaTime.LocalDate _published = new(2021, 10, 5);
     private IReadOnlyList<string> _articles = [];
 

@@ -12,7 +12,7 @@ namespace NewsParsing.Benchmarks;
 public class SegmentationBenchmarks
 {
     private readonly Segmenter _segmenter = new(Agencies.AgencyRegistry.Default);
-    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly ParseWorkspace _workspace = new(new Text.WordCache(0), 0);
     private IReadOnlyList<string> _articles = [];
 
     /// <summary>Which corpus to run.</summary>
@@ -49,8 +49,8 @@ public class SegmentationBenchmarks
         var n = 0;
         foreach (var a in _articles)
         {
-            _diagnostics.Clear();
-            n += _segmenter.Segment(a, null, _diagnostics).Body.Paragraphs.Length;
+            n += _segmenter.Segment(a, null, PublicationDateSource.Caller, _workspace).Body.Paragraphs.Length;
+            _workspace.Reset();
         }
 
         return n;

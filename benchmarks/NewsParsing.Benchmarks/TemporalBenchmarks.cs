@@ -9,8 +9,8 @@ namespace NewsParsing.Benchmarks;
 [MemoryDiagnoser]
 public class TemporalBenchmarks
 {
-    private readonly NewsPipeline _segmentationOnly = new NewsParserBuilder().WithStages(false, false, false).Build();
-    private readonly NewsPipeline _dates = new NewsParserBuilder().WithStages(true, false, false).Build();
+    private readonly NewsPipeline _segmentationOnly = new NewsPipelineBuilder().WithStages(NewsStages.None).Build();
+    private readonly NewsPipeline _dates = new NewsPipelineBuilder().WithStages(NewsStages.Dates).Build();
     private readonly NodaTime.LocalDate _published = new(2021, 10, 5);
     private IReadOnlyList<string> _articles = [];
 

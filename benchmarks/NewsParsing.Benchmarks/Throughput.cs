@@ -30,11 +30,11 @@ public static class Throughput
 
         (string Name, NewsPipeline Pipeline)[] runs =
         [
-            ("newsparsing segmentation only", new NewsParserBuilder().WithStages(false, false, false).Build()),
-            ("newsparsing segmentation+dates", new NewsParserBuilder().WithStages(true, false, false).Build()),
-            ("newsparsing segmentation+dates+quantities", new NewsParserBuilder().WithStages(true, true, false).Build()),
-            ("newsparsing segmentation+entities", new NewsParserBuilder().WithStages(false, false, true).Build()),
-            ("newsparsing end to end (all stages)", new NewsParserBuilder().Build()),
+            ("newsparsing segmentation only", new NewsPipelineBuilder().WithStages(NewsStages.None).Build()),
+            ("newsparsing segmentation+dates", new NewsPipelineBuilder().WithStages(NewsStages.Dates).Build()),
+            ("newsparsing segmentation+dates+quantities", new NewsPipelineBuilder().WithStages(NewsStages.Dates | NewsStages.Quantities).Build()),
+            ("newsparsing segmentation+entities", new NewsPipelineBuilder().WithStages(NewsStages.Entities).Build()),
+            ("newsparsing end to end (all stages)", new NewsPipelineBuilder().Build()),
         ];
         var only = Environment.GetEnvironmentVariable("THROUGHPUT_ONLY"); // e.g. "segmentation only", for profiling one configuration
         foreach (var (name, pipeline) in runs)

@@ -135,7 +135,7 @@ public static class CliApp
             return Usage(stderr, "give at least one PATH (a file, a directory, or - for standard input).");
         }
 
-        var pipeline = date is { } d ? new NewsParserBuilder().WithReferenceDate(d).Build() : NewsParser.Default;
+        var pipeline = date is { } d ? new NewsPipelineBuilder().WithReferenceDate(d).Build() : NewsParser.Default;
         var options = new RunOptions(pipeline, result.GetValue(pretty), degree, stderr, ShowProgress(stderr));
         var runStats = new RunStats();
         var watch = Stopwatch.StartNew();

@@ -3,7 +3,7 @@ using NewsParsing.Model;
 
 namespace NewsParsing;
 
-/// <summary>Thrown in strict mode (<see cref="NewsParserOptions.Strict"/>) when parsing reports an error.</summary>
+/// <summary>Thrown in strict mode (<see cref="NewsPipelineOptions.Strict"/>) when parsing reports an error.</summary>
 public sealed class NewsParseException : Exception
 {
     /// <summary>Creates the exception.</summary>

@@ -5,11 +5,11 @@ namespace NewsParsing;
 
 /// <summary>
 /// One-line entry points over a shared default <see cref="NewsPipeline"/>. Build your own pipeline with
-/// <see cref="NewsParserBuilder"/> to change options, and keep it for reuse.
+/// <see cref="NewsPipelineBuilder"/> to change options, and keep it for reuse.
 /// </summary>
 public static partial class NewsParser
 {
-    private static readonly Lazy<NewsPipeline> DefaultPipeline = new(() => new NewsParserBuilder().Build());
+    private static readonly Lazy<NewsPipeline> DefaultPipeline = new(() => new NewsPipelineBuilder().Build());
 
     /// <summary>The shared pipeline with default options.</summary>
     public static NewsPipeline Default => DefaultPipeline.Value;

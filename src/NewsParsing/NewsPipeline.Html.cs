@@ -19,7 +19,20 @@ public sealed partial class NewsPipeline
     public NewsArticle ParseHtml(string html, string? url = null, LocalDate? publicationDate = null)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var diagnostics = new List<Diagnostic>();
+        var workspace = _workspaces.Rent();
+        try
+        {
+            return ParseHtmlCore(html, url, publicationDate, workspace);
+        }
+        finally
+        {
+            _workspaces.Return(workspace);
+        }
+    }
+
+    private NewsArticle ParseHtmlCore(string html, string? url, LocalDate? publicationDate, ParseWorkspace workspace)
+    {
+        var diagnostics = workspace.Diagnostics;
         HtmlExtraction page;
         if (HtmlExtractor.ApproximateDepth(html) > HtmlExtractor.MaxDepth)
         {
@@ -39,11 +52,11 @@ public sealed partial class NewsPipeline
             {
                 page = HtmlExtractor.Extract(html, url);
             }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
-        {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.HtmlUnreadable, DiagnosticSeverity.Error, "The page could not be read as HTML: " + e.Message));
-            page = new HtmlExtraction { Url = url };
-        }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.HtmlUnreadable, DiagnosticSeverity.Error, "The page could not be read as HTML: " + e.Message));
+                page = new HtmlExtraction { Url = url };
+            }
         }
 
         if (page.Truncated)
@@ -87,16 +100,10 @@ public sealed partial class NewsPipeline
         }
 
         var articleText = sb.ToString();
-        var published = page.Published?.Date ?? publicationDate ?? Options.ReferenceDate;
-        var fromPage = page.Published is not null;
-        var article = ParseCore(articleText, published, diagnostics, seg =>
-        {
-            if (fromPage)
-            {
-                seg.PublicationDate = page.Published!.Value.Date;
-                seg.PublicationDateSource = PublicationDateSource.Html;
-            }
-        });
+        // The page's own date wins over the caller's, and says where it came from.
+        var article = page.Published is { } fromPage
+            ? ParseCore(articleText, fromPage.Date, PublicationDateSource.Html, workspace)
+            : ParseCore(articleText, publicationDate ?? Options.ReferenceDate, PublicationDateSource.Caller, workspace);
 
         var agency = article.Agency
             ?? (page.Publisher is { } publisher ? Options.Agencies.FindByAlias(publisher) : null)

@@ -4,71 +4,83 @@ using NewsParsing.Model;
 using NewsParsing.Quantities;
 using NewsParsing.Segmentation;
 using NewsParsing.Temporal;
+using NewsParsing.Text;
 using NodaTime;
 
 namespace NewsParsing;
 
 /// <summary>
-/// An immutable, thread-safe parser built once from <see cref="NewsParserOptions"/> (see <see cref="NewsParserBuilder"/>)
-/// and reused for any number of articles, from any number of threads.
+/// An immutable, thread-safe parser built once from <see cref="NewsPipelineOptions"/> (see <see cref="NewsPipelineBuilder"/>)
+/// and reused for any number of articles, from any number of threads. Each parse rents a <see cref="ParseWorkspace"/>
+/// from the pipeline's pool and returns it when the parse ends; the stages themselves hold no per-parse state.
 /// </summary>
 public sealed partial class NewsPipeline
 {
-    [ThreadStatic]
-    private static List<TextRegion>? t_regions;
-
-    [ThreadStatic]
-    private static List<Diagnostic>? t_diagnostics;
-
     private readonly Segmenter _segmenter;
-    private readonly TemporalStage _temporal;
-    private readonly QuantityStage _quantities;
-    private readonly EntityStage _entities;
+    private readonly IArticleStage[] _stages;
+    private readonly WorkspacePool _workspaces;
 
-    internal NewsPipeline(NewsParserOptions options)
+    internal NewsPipeline(NewsPipelineOptions options)
     {
         Options = options;
         _segmenter = new Segmenter(options.Agencies);
-        _temporal = new TemporalStage(options);
-        _quantities = new QuantityStage(options);
-        _entities = new EntityStage(options);
+        var words = new WordCache(options.WordCacheCapacity);
+        _workspaces = new WorkspacePool(() => new ParseWorkspace(words, options.NameTableSize));
+        WordCache = words;
+
+        // In dependency order: the quantity stage skips the dates' spans.
+        IArticleStage[] all = [new TemporalStage(options), new QuantityStage(options), new EntityStage(options)];
+        var stages = new List<IArticleStage>(all.Length);
+        foreach (var stage in all)
+        {
+            if ((options.Stages & stage.Stage) != 0)
+            {
+                stages.Add(stage);
+            }
+        }
+
+        _stages = [.. stages];
     }
 
     /// <summary>The options this pipeline was built with.</summary>
-    public NewsParserOptions Options { get; }
+    public NewsPipelineOptions Options { get; }
+
+    /// <summary>The pipeline's shared word cache (for tests and diagnostics).</summary>
+    internal WordCache WordCache { get; }
 
     /// <summary>Parses a plain-text article.</summary>
     /// <param name="text">The article: the seed format (<c> date YYYY-MM-DD …</c>) or plain wire copy.</param>
     /// <param name="publicationDate">The publication date to use when the article does not state one; overrides
-    /// <see cref="NewsParserOptions.ReferenceDate"/> for this call.</param>
+    /// <see cref="NewsPipelineOptions.ReferenceDate"/> for this call.</param>
     /// <returns>The parsed article; problems are reported in <see cref="NewsArticle.Diagnostics"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     /// <exception cref="NewsParseException">In strict mode, when a diagnostic is an error.</exception>
     public NewsArticle Parse(string text, LocalDate? publicationDate = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var diagnostics = t_diagnostics ??= new List<Diagnostic>(4); // per thread: the article keeps an immutable copy
-        diagnostics.Clear();
+        var workspace = _workspaces.Rent();
         try
         {
-            var article = ParseCore(text, publicationDate ?? Options.ReferenceDate, diagnostics, null);
-            return Finish(article, diagnostics);
+            var article = ParseCore(text, publicationDate ?? Options.ReferenceDate, PublicationDateSource.Caller, workspace);
+            return Finish(article, workspace.Diagnostics);
         }
         finally
         {
-            diagnostics.Clear();
-            if (diagnostics.Capacity > 1024)
-            {
-                t_diagnostics = null;
-            }
+            _workspaces.Return(workspace);
         }
     }
 
-    internal NewsArticle ParseCore(string text, LocalDate? callerDate, List<Diagnostic> diagnostics, Action<Segmentation.Segmentation>? adjust)
+    /// <summary>Segments <paramref name="text"/> and runs the extraction stages, with the scratch state of
+    /// <paramref name="workspace"/>.</summary>
+    /// <param name="text">The article text.</param>
+    /// <param name="callerDate">The publication date the caller knows, used when the text states none.</param>
+    /// <param name="callerSource">Where <paramref name="callerDate"/> comes from (the caller, or an HTML page).</param>
+    /// <param name="workspace">The parse's workspace; its diagnostics receive the problems found.</param>
+    internal NewsArticle ParseCore(string text, LocalDate? callerDate, PublicationDateSource callerSource, ParseWorkspace workspace)
     {
+        var diagnostics = workspace.Diagnostics;
         CheckInput(text, diagnostics);
-        var seg = _segmenter.Segment(text, callerDate, diagnostics);
-        adjust?.Invoke(seg);
+        var seg = _segmenter.Segment(text, callerDate, callerSource, workspace);
 
         var bylineAuthors = seg.Header.Byline?.Authors ?? [];
         var datelineAuthors = seg.Dateline?.Authors ?? [];
@@ -76,9 +88,7 @@ public sealed partial class NewsPipeline
 
         var agency = seg.Dateline?.Agency ?? seg.Header.Byline?.Agency ?? seg.Trailer?.Agency;
 
-        var dates = ImmutableArray<TemporalExpression>.Empty;
-        var quantities = ImmutableArray<Quantity>.Empty;
-        var entities = ImmutableArray<Entity>.Empty;
+        var context = new ArticleContext(text, seg.PublicationDate, Options, workspace);
         if (text.Length > Options.MaxInputLength)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.InputTooLong, DiagnosticSeverity.Warning,
@@ -86,27 +96,10 @@ public sealed partial class NewsPipeline
         }
         else
         {
-            var context = new ArticleContext(text, Regions(seg), seg.PublicationDate, Options, diagnostics);
-            try
+            AddRegions(seg, workspace.Regions);
+            foreach (var stage in _stages)
             {
-                if (Options.ExtractDates)
-                {
-                    dates = _temporal.Extract(context);
-                }
-
-                if (Options.ExtractQuantities)
-                {
-                    quantities = _quantities.Extract(context, dates);
-                }
-            }
-            finally
-            {
-                RegionTokens.Release(); // the regions' tokens, shared by the two stages, are not kept past the parse
-            }
-
-            if (Options.ExtractEntities)
-            {
-                entities = _entities.Extract(context);
+                stage.Run(context);
             }
         }
 
@@ -118,9 +111,9 @@ public sealed partial class NewsPipeline
             PublicationDateSource = seg.PublicationDateSource,
             Agency = agency,
             Authors = authors,
-            Dates = dates,
-            Quantities = quantities,
-            Entities = entities,
+            Dates = context.Dates,
+            Quantities = context.Quantities,
+            Entities = context.Entities,
             Diagnostics = diagnostics.Count == 0 ? [] : [.. diagnostics],
         };
     }
@@ -128,7 +121,7 @@ public sealed partial class NewsPipeline
     internal NewsArticle Finish(NewsArticle article, List<Diagnostic> diagnostics)
     {
         // The article already carries the diagnostics of its parse; only later ones (the HTML path's) need a copy.
-        var result = diagnostics.Count == article.Diagnostics.Length ? article : WithDiagnostics(article, [.. diagnostics]);
+        var result = diagnostics.Count == article.Diagnostics.Length ? article : article.With(diagnostics: [.. diagnostics]);
         if (Options.Strict)
         {
             foreach (var d in result.Diagnostics)
@@ -143,19 +136,9 @@ public sealed partial class NewsPipeline
         return result;
     }
 
-    private static NewsArticle WithDiagnostics(NewsArticle a, ImmutableArray<Diagnostic> diagnostics) => a.With(diagnostics: diagnostics);
-
-    /// <summary>The regions the extraction stages read, in a per-thread list reused by every parse (they are only read
-    /// while the article is parsed).</summary>
-    private static List<TextRegion> Regions(Segmentation.Segmentation seg)
+    /// <summary>The regions the extraction stages read: headline, byline, dateline and body paragraphs, in input order.</summary>
+    private static void AddRegions(Segmentation.Segmentation seg, List<TextRegion> regions)
     {
-        var regions = t_regions ??= new List<TextRegion>(64);
-        regions.Clear();
-        if (regions.Capacity > 65_536)
-        {
-            regions.Capacity = 64;
-        }
-
         if (seg.Header.Headline is { } headline)
         {
             regions.Add(new TextRegion(headline.Span, RegionKind.Headline));
@@ -178,7 +161,6 @@ public sealed partial class NewsPipeline
 
         // Input order: in the seed format the dateline sits in the header before the headline-less body.
         regions.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return regions;
     }
 
     private static void CheckInput(string text, List<Diagnostic> diagnostics)

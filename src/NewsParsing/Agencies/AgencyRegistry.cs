@@ -6,7 +6,7 @@ namespace NewsParsing.Agencies;
 
 /// <summary>
 /// An immutable set of canonical agencies and the aliases that name them. The default registry is loaded once from
-/// the embedded <c>agencies.data.json</c>; <see cref="NewsParserBuilder.AddAgency"/> extends it.
+/// the embedded <c>agencies.data.json</c>; <see cref="NewsPipelineBuilder.AddAgency"/> extends it.
 /// </summary>
 public sealed class AgencyRegistry
 {

@@ -11,7 +11,7 @@ namespace NewsParsing.Entities;
 /// body, then the news-wire rules a CoNLL model misses — events with years in their names, facilities, ministries in
 /// apposition, nationalities as groups, titles before people — and finally linking of mentions within the article.
 /// </summary>
-internal sealed class EntityStage
+internal sealed class EntityStage : IArticleStage
 {
     private static readonly FrozenSet<string> TitleModifiers = new[]
     {
@@ -25,31 +25,31 @@ internal sealed class EntityStage
         "alley", "square", "stadium", "airport", "palace", "museum", "bridge", "mosque", "cathedral", "center", "centre", "hall", "park", "theatre", "theater", "arena", "tower",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Per-thread working lists, reused across articles so a parse allocates little beyond its results.</summary>
-    [ThreadStatic]
-    private static Buffers? t_buffers;
-
     private readonly NerModel? _model = NerModel.Default;
     private readonly Gazetteer _gazetteer = Gazetteer.Default;
 
-    public EntityStage(NewsParserOptions options)
+    public EntityStage(NewsPipelineOptions options)
     {
         Options = options;
     }
 
-    public NewsParserOptions Options { get; }
+    public NewsPipelineOptions Options { get; }
 
-    /// <summary>Extracts the entity mentions of every region in <paramref name="context"/>.</summary>
-    public ImmutableArray<Entity> Extract(ArticleContext context)
+    public NewsStages Stage => NewsStages.Entities;
+
+    /// <summary>Extracts the entity mentions of every region into <see cref="ArticleContext.Entities"/>.</summary>
+    public void Run(ArticleContext context)
     {
-        if (_model is null)
+        if (_model is not null)
         {
-            return [];
+            context.Entities = Extract(context);
         }
+    }
 
+    private ImmutableArray<Entity> Extract(ArticleContext context)
+    {
         var text = context.Text;
-        var buffers = t_buffers ??= new Buffers();
-        buffers.Clear();
+        var buffers = context.Workspace.Entities; // the workspace's buffers: cleared when the parse ends
         var mentions = buffers.Mentions;
         var tokens = buffers.Tokens;
         var sentence = buffers.Sentence;
@@ -74,7 +74,7 @@ internal sealed class EntityStage
                         sentence.Add(tokens[k]); // a reused buffer, not a new list per sentence
                     }
 
-                    TagSentence(text, sentence, buffers);
+                    TagSentence(text, sentence, buffers, context.Workspace.Names);
                 }
 
                 sentenceStart = end;
@@ -82,23 +82,12 @@ internal sealed class EntityStage
                 {
                     context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
                         $"More than {Options.MaxItemsPerStage} entities; the rest were not extracted."));
-                    return Finish(text, buffers);
+                    return Link(text, buffers, context.Workspace);
                 }
             }
         }
 
-        return Finish(text, buffers);
-    }
-
-    private ImmutableArray<Entity> Finish(string text, Buffers buffers)
-    {
-        var entities = Link(text, buffers);
-        if (buffers.IsLarge)
-        {
-            t_buffers = null; // a huge document's lists are not kept alive for the thread's lifetime
-        }
-
-        return entities;
+        return Link(text, buffers, context.Workspace);
     }
 
     private static bool EndsSentence(string text, List<NerToken> tokens, int i)
@@ -112,11 +101,11 @@ internal sealed class EntityStage
         return i + 1 >= tokens.Count || char.IsUpper(text[tokens[i + 1].Start]) || !char.IsLetter(text[tokens[i + 1].Start]);
     }
 
-    private void TagSentence(string text, List<NerToken> tokens, Buffers buffers)
+    private void TagSentence(string text, List<NerToken> tokens, Buffers buffers, NameTable names)
     {
         var mentions = buffers.Mentions;
         var count = tokens.Count;
-        // Small sentences on the stack; long ones (wire tables without full stops) in per-thread arrays, not new ones.
+        // Small sentences on the stack; long ones (wire tables without full stops) in the workspace's arrays, not new ones.
         var flags = count <= 256 ? stackalloc GazetteerFlags[count] : buffers.LongFlags(count);
         var hashes = count <= 256 ? stackalloc NerTokenHashes[count] : buffers.LongHashes(count);
         var allCaps = NerFeatures.Prepare(text, tokens, hashes);
@@ -172,7 +161,7 @@ internal sealed class EntityStage
             string? title = null;
             if (entityType == EntityType.Person)
             {
-                title = TitleBefore(text, tokens, flags, start);
+                title = TitleBefore(text, tokens, flags, start, names);
             }
 
             rules.Add(new Mention(span, entityType, title, country, country is not null ? entry.Canonical : null));
@@ -277,7 +266,7 @@ internal sealed class EntityStage
     }
 
     /// <summary>The title written just before a person: "Defence Minister", "Georgian counterpart", "Colonel General".</summary>
-    private string? TitleBefore(string text, List<NerToken> tokens, ReadOnlySpan<GazetteerFlags> flags, int start)
+    private string? TitleBefore(string text, List<NerToken> tokens, ReadOnlySpan<GazetteerFlags> flags, int start, NameTable names)
     {
         var first = start;
         var hasTitle = false;
@@ -300,7 +289,7 @@ internal sealed class EntityStage
             first++;
         }
 
-        return hasTitle && first < start ? NameTable.Get(text.AsSpan(tokens[first].Start, tokens[start - 1].End - tokens[first].Start)) : null;
+        return hasTitle && first < start ? names.Get(text.AsSpan(tokens[first].Start, tokens[start - 1].End - tokens[first].Start)) : null;
     }
 
     /// <summary>
@@ -308,7 +297,7 @@ internal sealed class EntityStage
     /// order of first mention. Keys are spans of the article or gazetteer names, so linking allocates one canonical
     /// string per cluster rather than several strings per mention.
     /// </summary>
-    private ImmutableArray<Entity> Link(string text, Buffers buffers)
+    private ImmutableArray<Entity> Link(string text, Buffers buffers, ParseWorkspace workspace)
     {
         var mentions = buffers.Mentions;
         var clusters = buffers.Clusters;
@@ -328,7 +317,7 @@ internal sealed class EntityStage
             else
             {
                 form = mention.Canonical is { } c ? new NameForm(c, 0, c.Length)
-                    : _gazetteer.TryLookup(text, surface.Start, surface.Start + surface.Length, out var e) && (e.Flags & GazetteerFlags.Title) == 0
+                    : _gazetteer.TryLookup(text, surface.Start, surface.Start + surface.Length, workspace.NameTokens, out var e) && (e.Flags & GazetteerFlags.Title) == 0
                         ? new NameForm(e.Canonical, 0, e.Canonical.Length)
                         : surface;
                 key = new LinkKey(mention.Type, form);
@@ -351,7 +340,7 @@ internal sealed class EntityStage
         var names = buffers.Names(canonical.Count);
         for (var k = 0; k < canonical.Count; k++)
         {
-            names[k] = canonical[k].ToName();
+            names[k] = canonical[k].ToName(workspace.Names);
         }
 
         var entities = new Entity[mentions.Count]; // exact, wrapped without a copy
@@ -444,19 +433,19 @@ internal sealed class EntityStage
 
     private static bool IsYear(ReadOnlySpan<char> s) => s.Length == 4 && char.IsDigit(s[0]) && char.IsDigit(s[1]) && char.IsDigit(s[2]) && char.IsDigit(s[3]) && (s[0] is '1' or '2');
 
-    private readonly record struct Mention(SourceSpan Span, EntityType Type, string? Title, string? Country, string? Canonical);
+    internal readonly record struct Mention(SourceSpan Span, EntityType Type, string? Title, string? Country, string? Canonical);
 
     /// <summary>A name written in the article or taken from the gazetteer: a slice of <see cref="Source"/>.</summary>
-    private readonly record struct NameForm(string Source, int Start, int Length)
+    internal readonly record struct NameForm(string Source, int Start, int Length)
     {
         public ReadOnlySpan<char> AsSpan() => Source.AsSpan(Start, Length);
 
         /// <summary>The name as a string: the source itself when the form is all of it, else from the name table.</summary>
-        public string ToName() => Start == 0 && Length == Source.Length ? Source : NameTable.Get(AsSpan());
+        public string ToName(NameTable names) => Start == 0 && Length == Source.Length ? Source : names.Get(AsSpan());
     }
 
     /// <summary>A cluster key: the entity type and a name compared case-insensitively.</summary>
-    private readonly record struct LinkKey(EntityType Type, NameForm Name);
+    internal readonly record struct LinkKey(EntityType Type, NameForm Name);
 
     private sealed class LinkKeyComparer : IEqualityComparer<LinkKey>
     {
@@ -467,10 +456,9 @@ internal sealed class EntityStage
         public int GetHashCode(LinkKey key) => HashCode.Combine(key.Type, string.GetHashCode(key.Name.AsSpan(), StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The per-thread working lists of the stage.</summary>
-    private sealed class Buffers
+    /// <summary>The working lists of the stage, part of the <see cref="ParseWorkspace"/>.</summary>
+    internal sealed class Buffers
     {
-        private const int LargeCount = 65_536;
         private int[] _clusterOf = new int[64];
         private string[] _names = new string[64];
         private GazetteerFlags[] _longFlags = [];
@@ -490,8 +478,6 @@ internal sealed class EntityStage
         public Dictionary<LinkKey, int> Clusters { get; } = new(64, LinkKeyComparer.Instance);
 
         public List<NameForm> Canonical { get; } = new(64);
-
-        public bool IsLarge => Tokens.Capacity > LargeCount || Mentions.Capacity > LargeCount || _longHashes.Length > LargeCount;
 
         public int[] ClusterOf(int count) => _clusterOf.Length >= count ? _clusterOf : _clusterOf = new int[Math.Max(count, 2 * _clusterOf.Length)];
 
@@ -513,16 +499,27 @@ internal sealed class EntityStage
             return array.AsSpan(0, count);
         }
 
-        public void Clear()
+        /// <summary>Forgets the parse under the workspace's retention rule: no input string (the keys and canonical
+        /// forms slice it) stays reachable once the parse ends.</summary>
+        public void Reset()
         {
-            Tokens.Clear();
-            Sentence.Clear();
-            Mentions.Clear();
-            Rules.Clear();
-            Chunks.Clear();
+            ParseWorkspace.Retain(Tokens);
+            ParseWorkspace.Retain(Sentence);
+            ParseWorkspace.Retain(Mentions);
+            ParseWorkspace.Retain(Rules);
+            ParseWorkspace.Retain(Chunks);
             Clusters.Clear();
-            Canonical.Clear();
-            Array.Clear(_names); // no article's names kept alive by the thread
+            if (Clusters.EnsureCapacity(0) > ParseWorkspace.RetainLimit)
+            {
+                Clusters.TrimExcess(64);
+            }
+
+            ParseWorkspace.Retain(Canonical);
+            ParseWorkspace.Retain(ref _clusterOf);
+            ParseWorkspace.Retain(ref _names);
+            ParseWorkspace.Retain(ref _longFlags);
+            ParseWorkspace.Retain(ref _longHashes);
+            ParseWorkspace.Retain(ref _longTags);
         }
     }
 }

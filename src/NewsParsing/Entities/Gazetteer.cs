@@ -33,9 +33,6 @@ internal sealed class Gazetteer
     private readonly FrozenDictionary<string, GazetteerEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 #endif
 
-    [ThreadStatic]
-    private static List<NerToken>? t_tokens;
-
     private const int FirstHashBits = 1 << 18;
     private readonly ulong[] _firstHashes = new ulong[FirstHashBits / 64];
 
@@ -105,9 +102,13 @@ internal sealed class Gazetteer
     /// Looks up the name written at <c>text[start..end)</c> (tokenized as the tagger tokenizes, lower-cased, joined by
     /// single spaces) without allocating a key.
     /// </summary>
-    public bool TryLookup(string text, int start, int end, out GazetteerEntry entry)
+    /// <param name="text">The article.</param>
+    /// <param name="start">Where the name starts.</param>
+    /// <param name="end">Where the name ends.</param>
+    /// <param name="tokens">A scratch list for the name's tokens (cleared first).</param>
+    /// <param name="entry">The entry found.</param>
+    public bool TryLookup(string text, int start, int end, List<NerToken> tokens, out GazetteerEntry entry)
     {
-        var tokens = t_tokens ??= new List<NerToken>(16);
         tokens.Clear();
         NerTokenizer.Tokenize(text, start, end, tokens);
         entry = default;

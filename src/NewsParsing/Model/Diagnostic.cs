@@ -38,7 +38,7 @@ public static class DiagnosticCodes
     /// <summary>The metadata line (<c> date YYYY-MM-DD ...</c>) has a date that does not exist.</summary>
     public const string InvalidMetadataDate = "NP0004";
 
-    /// <summary>The input is longer than <see cref="NewsParserOptions.MaxInputLength"/>; only segmentation ran.</summary>
+    /// <summary>The input is longer than <see cref="NewsPipelineOptions.MaxInputLength"/>; only segmentation ran.</summary>
     public const string InputTooLong = "NP0005";
 
     /// <summary>A dateline date has no year and there is no reference date to infer it from.</summary>
@@ -53,7 +53,7 @@ public static class DiagnosticCodes
     /// <summary>The input contains invalid UTF-16 (lone surrogates) or control characters that were kept as is.</summary>
     public const string ControlCharacters = "NP0009";
 
-    /// <summary>A limit from <see cref="NewsParserOptions"/> (entities, dates, quantities) cut the extraction short.</summary>
+    /// <summary>A limit from <see cref="NewsPipelineOptions"/> (entities, dates, quantities) cut the extraction short.</summary>
     public const string LimitReached = "NP0010";
 
     /// <summary>The dateline date disagrees with the publication date by more than a week.</summary>

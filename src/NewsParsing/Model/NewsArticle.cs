@@ -16,7 +16,7 @@ public enum PublicationDateSource
     /// <summary>The seed-format metadata line (<c> date 2018-03-09 …</c>).</summary>
     Metadata,
 
-    /// <summary>The caller (<see cref="NewsParserOptions.ReferenceDate"/> or the per-call argument).</summary>
+    /// <summary>The caller (<see cref="NewsPipelineOptions.ReferenceDate"/> or the per-call argument).</summary>
     Caller,
 
     /// <summary>A dateline that writes its year (<c>December 5, 2023</c>).</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using NewsParsing.Temporal;
 
+using NewsParsing.Text;
+
 namespace NewsParsing.Quantities;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal sealed class PhraseTable<T>
         foreach (var (key, value) in entries)
         {
             dict[key] = value;
-            TemporalTokenizer.Tokenize(key, 0, key.Length, tokens);
+            Tokenizer.Tokenize(key, 0, key.Length, tokens, null);
             if (tokens.Count > 0)
             {
                 first.Add(FirstKey(key, tokens[0]));

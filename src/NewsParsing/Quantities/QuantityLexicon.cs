@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using NewsParsing.Temporal;
 
+using NewsParsing.Text;
+
 namespace NewsParsing.Quantities;
 
 /// <summary>The phrases of <c>quantities.data.json</c>, keyed by their lower-cased text as tokens join it.</summary>
@@ -70,7 +72,7 @@ internal sealed class QuantityLexicon
         foreach (var phrase in all)
         {
             var tokens = new List<Token>();
-            TemporalTokenizer.Tokenize(phrase, 0, phrase.Length, tokens);
+            Tokenizer.Tokenize(phrase, 0, phrase.Length, tokens, null);
             maxTokens = Math.Max(maxTokens, tokens.Count);
         }
 

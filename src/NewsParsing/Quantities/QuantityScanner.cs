@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NewsParsing.Model;
 using NewsParsing.Temporal;
+using NewsParsing.Text;
 
 namespace NewsParsing.Quantities;
 
@@ -18,9 +19,10 @@ internal sealed class QuantityScanner
     private readonly QuantityLexicon _lex = QuantityLexicon.Default;
 
     /// <summary>Scans <paramref name="region"/>, skipping <paramref name="taken"/> spans (dates); returns whether <paramref name="max"/> was hit.</summary>
-    public bool Scan(string text, SourceSpan region, List<SourceSpan> taken, List<Quantity> output, List<Diagnostic> diagnostics, int max)
+    public bool Scan(string text, SourceSpan region, List<SourceSpan> taken, ParseWorkspace workspace, List<Quantity> output, int max)
     {
-        var tokens = RegionTokens.Get(text, region.Start, region.End);
+        var diagnostics = workspace.Diagnostics;
+        var tokens = workspace.Tokens.Get(text, region, workspace);
         var i = 0;
         while (i < tokens.Count)
         {

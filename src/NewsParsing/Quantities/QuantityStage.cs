@@ -1,34 +1,30 @@
-using System.Collections.Immutable;
 using NewsParsing.Model;
-using NewsParsing.Temporal;
 
 namespace NewsParsing.Quantities;
 
 /// <summary>The quantity stage: numbers, money, percentages, measures and counted things.</summary>
-internal sealed class QuantityStage
+internal sealed class QuantityStage : IArticleStage
 {
-    [ThreadStatic]
-    private static List<Quantity>? t_found;
-
-    [ThreadStatic]
-    private static List<SourceSpan>? t_taken;
-
     private readonly QuantityScanner _scanner = new();
 
-    public QuantityStage(NewsParserOptions options)
+    public QuantityStage(NewsPipelineOptions options)
     {
         Options = options;
     }
 
-    public NewsParserOptions Options { get; }
+    public NewsPipelineOptions Options { get; }
 
-    /// <summary>Extracts the quantities of every region, skipping text already taken by <paramref name="dates"/>.</summary>
-    public ImmutableArray<Quantity> Extract(ArticleContext context, ImmutableArray<TemporalExpression> dates)
+    public NewsStages Stage => NewsStages.Quantities;
+
+    /// <summary>Extracts the quantities of every region into <see cref="ArticleContext.Quantities"/>, skipping text
+    /// the temporal stage already took (<see cref="ArticleContext.Dates"/>).</summary>
+    public void Run(ArticleContext context)
     {
-        var found = t_found ??= new List<Quantity>(32); // reused: only the result array is allocated per article
-        found.Clear();
+        var workspace = context.Workspace;
+        var found = workspace.Quantities; // scratch: only the result array is allocated per article
+        var taken = workspace.TakenSpans;
+        var dates = context.Dates;
         var dateIndex = 0;
-        var taken = t_taken ??= new List<SourceSpan>(16);
         foreach (var region in context.Regions)
         {
             if (region.Kind is RegionKind.Dateline or RegionKind.Byline)
@@ -48,7 +44,7 @@ internal sealed class QuantityStage
                 taken.Add(dates[k].Span);
             }
 
-            if (_scanner.Scan(context.Text, region.Span, taken, found, context.Diagnostics, Options.MaxItemsPerStage))
+            if (_scanner.Scan(context.Text, region.Span, taken, workspace, found, Options.MaxItemsPerStage))
             {
                 context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
                     $"More than {Options.MaxItemsPerStage} quantities; the rest were not extracted."));
@@ -56,15 +52,6 @@ internal sealed class QuantityStage
             }
         }
 
-        ImmutableArray<Quantity> result = [.. found];
-        found.Clear(); // no article's quantities kept alive by the thread
-        taken.Clear();
-        if (found.Capacity > 65_536 || taken.Capacity > 65_536)
-        {
-            t_found = null;
-            t_taken = null;
-        }
-
-        return result;
+        context.Quantities = [.. found];
     }
 }

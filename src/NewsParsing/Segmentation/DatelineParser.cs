@@ -286,7 +286,7 @@ internal sealed class DatelineParser
     }
 
     /// <summary>Title-cases a dateline place as written in capitals (<c>CHEVY CHASE</c> → <c>Chevy Chase</c>).</summary>
-    public static string NormalizePlace(ReadOnlySpan<char> place)
+    public static string NormalizePlace(ReadOnlySpan<char> place, NameTable names)
     {
         Span<char> buffer = place.Length <= 128 ? stackalloc char[place.Length] : new char[place.Length];
         var n = 0;
@@ -315,7 +315,7 @@ internal sealed class DatelineParser
             }
         }
 
-        return NameTable.Get(buffer[..n].Trim(' '));
+        return names.Get(buffer[..n].Trim(' '));
     }
 
     private bool TryComponent(ReadOnlySpan<char> s, int q, int limit, ref DatelineMatch match, out int end, bool allowRegion)

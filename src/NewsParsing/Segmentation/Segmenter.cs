@@ -27,12 +27,6 @@ internal sealed class Segmenter
     /// <summary>Longer lines that end a sentence are paragraphs of their own even without a blank line.</summary>
     private const int UnwrappedLineLength = 100;
 
-    [ThreadStatic]
-    private static List<Line>? t_lines;
-
-    [ThreadStatic]
-    private static List<Para>? t_paras;
-
     private readonly AgencyRegistry _agencies;
     private readonly DatelineParser _datelines;
     private readonly BylineParser _bylines;
@@ -43,35 +37,19 @@ internal sealed class Segmenter
         _agencies = agencies;
         _datelines = new DatelineParser(agencies);
         _bylines = new BylineParser(agencies);
-        _trailers = TrailerRules.Default;
+        _trailers = new TrailerRules(agencies);
     }
 
     /// <summary>Segments <paramref name="text"/>.</summary>
     /// <param name="text">The whole input.</param>
-    /// <param name="callerDate">The publication date from the caller, used when the article has none.</param>
-    /// <param name="diagnostics">Receives problems found.</param>
-    public Segmentation Segment(string text, LocalDate? callerDate, List<Diagnostic> diagnostics)
+    /// <param name="callerDate">The publication date from the caller (or an HTML page), used when the article has none.</param>
+    /// <param name="callerSource">Where <paramref name="callerDate"/> comes from.</param>
+    /// <param name="workspace">The parse's scratch state: lines, paragraphs, diagnostics, name table.</param>
+    public Segmentation Segment(string text, LocalDate? callerDate, PublicationDateSource callerSource, ParseWorkspace workspace)
     {
-        var lines = t_lines ??= new List<Line>();
-        var paras = t_paras ??= new List<Para>();
-        lines.Clear();
-        paras.Clear();
-        try
-        {
-            return SegmentCore(text, callerDate, diagnostics, lines, paras);
-        }
-        finally
-        {
-            if (lines.Capacity > 4096)
-            {
-                t_lines = null; // do not keep huge buffers alive per thread
-                t_paras = null;
-            }
-        }
-    }
-
-    private Segmentation SegmentCore(string text, LocalDate? callerDate, List<Diagnostic> diagnostics, List<Line> lines, List<Para> paras)
-    {
+        var lines = workspace.Lines;
+        var paras = workspace.Paragraphs;
+        var diagnostics = workspace.Diagnostics;
         var s = text.AsSpan();
         SplitLines(s, lines);
         var result = new Segmentation();
@@ -209,7 +187,7 @@ internal sealed class Segmenter
         {
             var p = paras[i];
             var span = s[lines[p.FirstLine].ContentStart..lines[p.LastLine].ContentEnd];
-            var kind = _trailers.Classify(span, _agencies, out var agency);
+            var kind = _trailers.Classify(span, out var agency);
             if (kind is null && trailerStart >= 0 && _trailers.IsSeparator(span))
             {
                 trailerStart = lines[p.FirstLine].ContentStart;
@@ -283,12 +261,12 @@ internal sealed class Segmenter
         else if (callerDate is { } caller)
         {
             result.PublicationDate = caller;
-            result.PublicationDateSource = PublicationDateSource.Caller;
+            result.PublicationDateSource = callerSource;
         }
 
         if (dateline.Start >= 0)
         {
-            result.Dateline = MakeDateline(text, dateline, result, diagnostics);
+            result.Dateline = MakeDateline(text, dateline, result, workspace);
             result.DatelineInHeader = datelineInHeader;
         }
 
@@ -334,8 +312,9 @@ internal sealed class Segmenter
         };
     }
 
-    private static Dateline MakeDateline(string text, DatelineMatch m, Segmentation result, List<Diagnostic> diagnostics)
+    private static Dateline MakeDateline(string text, DatelineMatch m, Segmentation result, ParseWorkspace workspace)
     {
+        var diagnostics = workspace.Diagnostics;
         LocalDate? date = null;
         AnnualDate? monthDay = null;
         var inferred = false;
@@ -386,7 +365,7 @@ internal sealed class Segmenter
 
         return new Dateline(text, SourceSpan.FromBounds(m.Start, m.End))
         {
-            Place = m.HasPlace ? DatelineParser.NormalizePlace(text.AsSpan(m.PlaceStart, m.PlaceEnd - m.PlaceStart)) : null,
+            Place = m.HasPlace ? DatelineParser.NormalizePlace(text.AsSpan(m.PlaceStart, m.PlaceEnd - m.PlaceStart), workspace.Names) : null,
             PlaceSpan = m.HasPlace ? SourceSpan.FromBounds(m.PlaceStart, m.PlaceEnd) : null,
             Region = m.RegionStart >= 0 ? text[m.RegionStart..m.RegionEnd] : null,
             RegionSpan = m.RegionStart >= 0 ? SourceSpan.FromBounds(m.RegionStart, m.RegionEnd) : null,
@@ -604,7 +583,7 @@ internal sealed class Segmenter
             // per-line cost of long wrapped text to the two comparisons below.
             var content = s[line.ContentStart..line.ContentEnd];
             var isMarker = content.Length <= MaxMarkerLineLength
-                && (_trailers.IsSeparator(content) || _trailers.Classify(content, _agencies, out _) is not null);
+                && (_trailers.IsSeparator(content) || _trailers.Classify(content, out _) is not null);
             var startsNew = !open || isMarker || previousWasMarker;
             if (!startsNew)
             {
@@ -637,13 +616,13 @@ internal sealed class Segmenter
     }
 
     /// <summary>A line: [Start, End) without its line break; Content* trimmed of white space and control characters.</summary>
-    private readonly record struct Line(int Start, int End, int ContentStart, int ContentEnd)
+    internal readonly record struct Line(int Start, int End, int ContentStart, int ContentEnd)
     {
         public bool IsBlank => ContentEnd <= ContentStart;
     }
 
     /// <summary>A paragraph as a range of line indexes.</summary>
-    private readonly record struct Para(int FirstLine, int LastLine)
+    internal readonly record struct Para(int FirstLine, int LastLine)
     {
         public int Start(List<Line> lines) => lines[FirstLine].ContentStart;
 

@@ -7,26 +7,40 @@ using NewsParsing.Model;
 
 namespace NewsParsing.Segmentation;
 
-/// <summary>Recognises trailer lines (sign-offs, follow-us lines, boilerplate) from <c>trailers.data.json</c>.</summary>
+/// <summary>
+/// Recognises trailer lines (sign-offs, follow-us lines, agency tag lines, boilerplate). The prefixes come from
+/// <c>trailers.data.json</c>; everything agency-specific — sign-off words and tag lines such as <c>(Trend)</c>,
+/// <c>/By Trend/</c>, <c>/AZERTAC/</c> — comes from the entries of the <see cref="AgencyRegistry"/> the rules are built
+/// for, so an agency added at run time is recognised like a built-in one.
+/// </summary>
 internal sealed class TrailerRules
 {
-    private static readonly Lazy<TrailerRules> DefaultRules = new(Load);
+    /// <summary>The longest tag line: brackets or slashes, "By ", and the longest alias people write.</summary>
+    private const int MaxTagLineLength = 48;
 
-    private TrailerRules(ImmutableArray<string> separators, ImmutableArray<(TrailerKind Kind, string Prefix)> prefixes)
+    private static readonly Lazy<(ImmutableArray<string> Separators, ImmutableArray<(TrailerKind Kind, string Prefix)> Prefixes)> Data = new(Load);
+
+    private readonly AgencyRegistry _agencies;
+
+    /// <summary>Builds the rules for <paramref name="agencies"/>.</summary>
+    public TrailerRules(AgencyRegistry agencies)
     {
+        _agencies = agencies;
+        var (separators, prefixes) = Data.Value;
         Separators = separators;
         Prefixes = prefixes;
 
         // First characters of everything a trailer line can start with, in both cases: most body lines are rejected
-        // by one vectorised lookup instead of a loop of case-insensitive prefix comparisons.
-        var first = new HashSet<char>();
+        // by one vectorised lookup instead of a loop of case-insensitive prefix comparisons. Tag lines open with a
+        // bracket or slash; sign-offs with the sign-off word.
+        var first = new HashSet<char>(['(', '/', '[']);
         foreach (var (_, prefix) in prefixes)
         {
             first.Add(char.ToUpperInvariant(prefix[0]));
             first.Add(char.ToLowerInvariant(prefix[0]));
         }
 
-        foreach (var agency in Agencies.AgencyRegistry.Default.Agencies)
+        foreach (var agency in agencies.Agencies)
         {
             foreach (var signOff in agency.SignOffs)
             {
@@ -59,8 +73,6 @@ internal sealed class TrailerRules
     private readonly SearchValues<char> _separatorFirstChars;
     private readonly FrozenDictionary<char, (TrailerKind Kind, string Prefix)[]> _byFirst;
 
-    public static TrailerRules Default => DefaultRules.Value;
-
     public ImmutableArray<string> Separators { get; }
 
     public ImmutableArray<(TrailerKind Kind, string Prefix)> Prefixes { get; }
@@ -85,10 +97,10 @@ internal sealed class TrailerRules
     }
 
     /// <summary>Classifies a trimmed paragraph or line as a trailer, or returns <see langword="null"/>.</summary>
-    public TrailerKind? Classify(ReadOnlySpan<char> line, AgencyRegistry agencies, out Agency? agency)
+    public TrailerKind? Classify(ReadOnlySpan<char> line, out Agency? agency)
     {
         agency = null;
-        if (line.IsEmpty || (!_firstChars.Contains(line[0]) && agencies == Agencies.AgencyRegistry.Default))
+        if (line.IsEmpty || !_firstChars.Contains(line[0]))
         {
             return null;
         }
@@ -98,24 +110,29 @@ internal sealed class TrailerRules
         {
             if (line.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
-                agency = FindHandleAgency(line, agencies);
-                if (kind == TrailerKind.AgencyTag)
-                {
-                    var inner = line.Trim("/() ");
-                    if (inner.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
-                    {
-                        inner = inner[3..].Trim();
-                    }
-
-                    agency ??= agencies.FindByAlias(inner);
-                }
-
+                agency = FindHandleAgency(line, _agencies);
                 return kind;
             }
         }
 
+        // An agency tag line: a registered agency's name in brackets or slashes, "(Trend)", "/By Trend/", "[AZERTAC]".
+        if (line.Length is >= 3 and <= MaxTagLineLength && line[0] is '(' or '/' or '[' && line[^1] is ')' or '/' or ']')
+        {
+            var inner = line[1..^1].Trim();
+            if (inner.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
+            {
+                inner = inner[3..].Trim();
+            }
+
+            if (_agencies.FindByAlias(inner) is { } tagged)
+            {
+                agency = tagged;
+                return TrailerKind.AgencyTag;
+            }
+        }
+
         // A sign-off is a line that is only an agency's sign-off word: "Reuter".
-        if (line.Length <= 12 && agencies.FindByAlias(line) is { SignOffs.Length: > 0 } signer)
+        if (line.Length <= 12 && _agencies.FindByAlias(line) is { SignOffs.Length: > 0 } signer)
         {
             foreach (var signOff in signer.SignOffs)
             {
@@ -147,7 +164,7 @@ internal sealed class TrailerRules
         return agencies.FindByAlias(line[at..end]);
     }
 
-    private static TrailerRules Load()
+    private static (ImmutableArray<string>, ImmutableArray<(TrailerKind, string)>) Load()
     {
         using var stream = EmbeddedData.Open("Segmentation.trailers.data.json");
         using var doc = JsonDocument.Parse(stream);
@@ -167,6 +184,6 @@ internal sealed class TrailerRules
             }
         }
 
-        return new TrailerRules(separators.ToImmutable(), prefixes.ToImmutable());
+        return (separators.ToImmutable(), prefixes.ToImmutable());
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 
+using NewsParsing.Text;
+
 namespace NewsParsing.Temporal;
 
 /// <summary>The words of <c>temporal.data.json</c>, frozen once for lookups by lower-case word.</summary>

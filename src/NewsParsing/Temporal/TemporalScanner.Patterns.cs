@@ -1,6 +1,8 @@
 using System.Globalization;
 using NodaTime;
 
+using NewsParsing.Text;
+
 namespace NewsParsing.Temporal;
 
 internal sealed partial class TemporalScanner
@@ -96,7 +98,7 @@ internal sealed partial class TemporalScanner
                     return false;
                 }
 
-                found = Build(c, i, end, isHalf ? HalfValue(year, n) : QuarterValue(year, n), TemporalModifier.None);
+                found = Build(c, i, end, isHalf ? HalfValue(c, year, n) : QuarterValue(c, year, n), TemporalModifier.None);
                 next = end;
                 return true;
             }
@@ -111,7 +113,7 @@ internal sealed partial class TemporalScanner
                 found = new TemporalExpression(c.Text, Model.SourceSpan.FromBounds(c.T[i].Start, c.T[yEnd - 1].End))
                 {
                     Type = TemporalType.Date,
-                    Value = Timex($"{y:D4}-01/{y:D4}-{(int)months:D2}"),
+                    Value = Timex(c.Names, $"{y:D4}-01/{y:D4}-{(int)months:D2}"),
                     Range = new DateInterval(first, last),
                     Year = y,
                     IsRange = true,
@@ -194,13 +196,13 @@ internal sealed partial class TemporalScanner
         switch (unit)
         {
             case "year":
-                r = YearValue(reference.Year + shift);
+                r = YearValue(c, reference.Year + shift);
                 return true;
             case "month":
-                r = MonthValue(new YearMonth(reference.Year, reference.Month).PlusMonths(shift));
+                r = MonthValue(c, new YearMonth(reference.Year, reference.Month).PlusMonths(shift));
                 return true;
             case "week":
-                r = WeekValue(reference.PlusWeeks(shift));
+                r = WeekValue(c, reference.PlusWeeks(shift));
                 return true;
             case "quarter":
                 var q = ((reference.Month - 1) / 3) + 1 + shift;
@@ -214,7 +216,7 @@ internal sealed partial class TemporalScanner
                     (q, qy) = (1, qy + 1);
                 }
 
-                r = QuarterValue(qy, q);
+                r = QuarterValue(c, qy, q);
                 return true;
             case "decade":
                 var decade = (reference.Year / 10 * 10) + (10 * shift);
@@ -241,15 +243,15 @@ internal sealed partial class TemporalScanner
         switch (t.Lower)
         {
             case "today":
-                found = Build(c, i, i + 1, DayValue(reference), TemporalModifier.None);
+                found = Build(c, i, i + 1, DayValue(c, reference), TemporalModifier.None);
                 next = i + 1;
                 return true;
             case "yesterday":
-                found = Build(c, i, i + 1, DayValue(reference.PlusDays(-1)), TemporalModifier.None);
+                found = Build(c, i, i + 1, DayValue(c, reference.PlusDays(-1)), TemporalModifier.None);
                 next = i + 1;
                 return true;
             case "tomorrow":
-                found = Build(c, i, i + 1, DayValue(reference.PlusDays(1)), TemporalModifier.None);
+                found = Build(c, i, i + 1, DayValue(c, reference.PlusDays(1)), TemporalModifier.None);
                 next = i + 1;
                 return true;
             case "tonight":
@@ -284,7 +286,7 @@ internal sealed partial class TemporalScanner
             var part = t.Lower == "last" ? (isHalf ? 2 : 4) : ord;
             var current = isHalf ? ((reference.Month - 1) / 6) + 1 : ((reference.Month - 1) / 3) + 1;
             var year = part > current ? reference.Year - 1 : reference.Year;
-            found = Build(c, i, i + 3, isHalf ? HalfValue(year, Math.Min(part, 2)) : QuarterValue(year, part), TemporalModifier.None);
+            found = Build(c, i, i + 3, isHalf ? HalfValue(c, year, Math.Min(part, 2)) : QuarterValue(c, year, part), TemporalModifier.None);
             next = i + 3;
             return true;
         }
@@ -292,7 +294,7 @@ internal sealed partial class TemporalScanner
         // "year-earlier", "year-ago": the year before the reference
         if (t.Lower == "year" && IsDash(c, i + 1) && !c.T[i + 1].SpaceBefore && i + 2 < c.T.Count && c.T[i + 2].Lower is "earlier" or "ago")
         {
-            found = Build(c, i, i + 3, YearValue(reference.Year - 1), TemporalModifier.None);
+            found = Build(c, i, i + 3, YearValue(c, reference.Year - 1), TemporalModifier.None);
             next = i + 3;
             return true;
         }
@@ -301,7 +303,7 @@ internal sealed partial class TemporalScanner
         if (t.Lower is "last" or "this" or "next" or "early" or "late" && i + 1 < c.T.Count && _lex.Seasons.TryGetValue(c.T[i + 1].Lower, out var season))
         {
             var year = reference.Year + (t.Lower == "next" ? 1 : t.Lower == "last" ? -1 : 0);
-            found = Build(c, i, i + 2, new Resolved { Year = year, YearKnown = true, Value = Timex($"{year:D4}-{season}") }, TemporalModifier.None);
+            found = Build(c, i, i + 2, new Resolved { Year = year, YearKnown = true, Value = Timex(c.Names, $"{year:D4}-{season}") }, TemporalModifier.None);
             next = i + 2;
             return true;
         }
@@ -310,7 +312,7 @@ internal sealed partial class TemporalScanner
         if (t.Lower is "the" or "this" or "last" or "next" && IsWord(c, i + 1, "weekend"))
         {
             var shift = t.Lower switch { "last" => -1, "next" => 1, _ => 0 };
-            var week = WeekValue(reference.PlusWeeks(shift));
+            var week = WeekValue(c, reference.PlusWeeks(shift));
             week.Value += "-WE";
             found = Build(c, i, i + 2, week, TemporalModifier.None);
             next = i + 2;
@@ -390,7 +392,7 @@ internal sealed partial class TemporalScanner
             }
 
             var first = t.Lower == "on" ? k : i; // "on" is not part of the expression
-            found = Build(c, first, k + 1, DayValue(day), TemporalModifier.None);
+            found = Build(c, first, k + 1, DayValue(c, day), TemporalModifier.None);
             next = k + 1;
             return true;
         }
@@ -412,16 +414,16 @@ internal sealed partial class TemporalScanner
             switch (code)
             {
                 case "D":
-                    r = DayValue(reference.PlusDays(amount));
+                    r = DayValue(c, reference.PlusDays(amount));
                     break;
                 case "W":
-                    r = WeekValue(reference.PlusWeeks(amount));
+                    r = WeekValue(c, reference.PlusWeeks(amount));
                     break;
                 case "M":
-                    r = MonthValue(new YearMonth(reference.Year, reference.Month).PlusMonths(amount));
+                    r = MonthValue(c, new YearMonth(reference.Year, reference.Month).PlusMonths(amount));
                     break;
                 case "Y":
-                    r = YearValue(reference.Year + amount);
+                    r = YearValue(c, reference.Year + amount);
                     break;
                 case "DE":
                     var decade = ((reference.Year + (10 * amount)) / 10) * 10;
@@ -806,8 +808,8 @@ internal sealed partial class TemporalScanner
 
         var day = c.Ref;
         found = day is { } d
-            ? BuildTime(c, i, k, d, Timex($"{hour:D2}:{minute:D2}"))
-            : new TemporalExpression(c.Text, Model.SourceSpan.FromBounds(t.Start, c.T[k - 1].End)) { Type = TemporalType.Time, Value = Timex($"XXXX-XX-XXT{hour:D2}:{minute:D2}") };
+            ? BuildTime(c, i, k, d, Timex(c.Names, $"{hour:D2}:{minute:D2}"))
+            : new TemporalExpression(c.Text, Model.SourceSpan.FromBounds(t.Start, c.T[k - 1].End)) { Type = TemporalType.Time, Value = Timex(c.Names, $"XXXX-XX-XXT{hour:D2}:{minute:D2}") };
         next = k;
         return true;
     }
@@ -816,7 +818,7 @@ internal sealed partial class TemporalScanner
         new(c.Text, Model.SourceSpan.FromBounds(c.T[first].Start, c.T[next - 1].End))
         {
             Type = TemporalType.Time,
-            Value = Timex($"{day.Year:D4}-{day.Month:D2}-{day.Day:D2}T{time}"),
+            Value = Timex(c.Names, $"{day.Year:D4}-{day.Month:D2}-{day.Day:D2}T{time}"),
             Date = day,
         };
 }

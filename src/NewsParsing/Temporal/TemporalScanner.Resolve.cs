@@ -1,6 +1,8 @@
 using NodaTime;
 using NodaTime.Calendars;
 
+using NewsParsing.Text;
+
 namespace NewsParsing.Temporal;
 
 internal sealed partial class TemporalScanner
@@ -40,7 +42,7 @@ internal sealed partial class TemporalScanner
                 {
                     if (c.Ref is not { } reference)
                     {
-                        r.Value = Timex($"XXXX-{p.Month:D2}-{p.Day:D2}");
+                        r.Value = Timex(c.Names, $"XXXX-{p.Month:D2}-{p.Day:D2}");
                         return r;
                     }
 
@@ -68,7 +70,7 @@ internal sealed partial class TemporalScanner
                 r.Year = p.Year;
                 r.YearKnown = true;
                 r.Interval = new DateInterval(date, date);
-                r.Value = Timex($"{p.Year:D4}-{p.Month:D2}-{date.Day:D2}");
+                r.Value = Timex(c.Names, $"{p.Year:D4}-{p.Month:D2}-{date.Day:D2}");
                 return r;
 
             case Grain.Month:
@@ -76,7 +78,7 @@ internal sealed partial class TemporalScanner
                 {
                     if (c.Ref is not { } reference)
                     {
-                        r.Value = Timex($"XXXX-{p.Month:D2}");
+                        r.Value = Timex(c.Names, $"XXXX-{p.Month:D2}");
                         return r;
                     }
 
@@ -99,17 +101,17 @@ internal sealed partial class TemporalScanner
                 r.Year = p.Year;
                 r.YearKnown = true;
                 r.Interval = new DateInterval(ym.OnDayOfMonth(1), ym.OnDayOfMonth(DateTime.DaysInMonth(p.Year, p.Month)));
-                r.Value = Timex($"{p.Year:D4}-{p.Month:D2}");
+                r.Value = Timex(c.Names, $"{p.Year:D4}-{p.Month:D2}");
                 return r;
 
             case Grain.Year:
-                return YearValue(p.Year);
+                return YearValue(c, p.Year);
 
             default:
                 r.Year = p.Year;
                 r.YearKnown = true;
                 r.Interval = new DateInterval(new LocalDate(p.Year, 1, 1), new LocalDate(p.Year + 9, 12, 31));
-                r.Value = Four(p.Year)[..3] + "X";
+                r.Value = Four(c, p.Year)[..3] + "X";
                 return r;
         }
     }
@@ -132,33 +134,33 @@ internal sealed partial class TemporalScanner
         return best;
     }
 
-    private static Resolved YearValue(int year) => new()
+    private static Resolved YearValue(in Ctx c, int year) => new()
     {
         Year = year,
         YearKnown = true,
         Interval = new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31)),
-        Value = Four(year),
+        Value = Four(c, year),
     };
 
-    private static Resolved DayValue(LocalDate d) => new()
+    private static Resolved DayValue(in Ctx c, LocalDate d) => new()
     {
         Year = d.Year,
         YearKnown = true,
         Date = d,
         Interval = new DateInterval(d, d),
-        Value = Timex($"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}"),
+        Value = Timex(c.Names, $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}"),
     };
 
-    private static Resolved MonthValue(YearMonth ym) => new()
+    private static Resolved MonthValue(in Ctx c, YearMonth ym) => new()
     {
         Year = ym.Year,
         YearKnown = true,
         Month = ym,
         Interval = new DateInterval(ym.OnDayOfMonth(1), ym.OnDayOfMonth(DateTime.DaysInMonth(ym.Year, ym.Month))),
-        Value = Timex($"{ym.Year:D4}-{ym.Month:D2}"),
+        Value = Timex(c.Names, $"{ym.Year:D4}-{ym.Month:D2}"),
     };
 
-    private static Resolved WeekValue(LocalDate inWeek)
+    private static Resolved WeekValue(in Ctx c, LocalDate inWeek)
     {
         var rule = WeekYearRules.Iso;
         var weekYear = rule.GetWeekYear(inWeek);
@@ -169,24 +171,24 @@ internal sealed partial class TemporalScanner
             Year = weekYear,
             YearKnown = true,
             Interval = new DateInterval(monday, monday.PlusDays(6)),
-            Value = Timex($"{weekYear:D4}-W{week:D2}"),
+            Value = Timex(c.Names, $"{weekYear:D4}-W{week:D2}"),
         };
     }
 
-    private static Resolved QuarterValue(int year, int quarter) => new()
+    private static Resolved QuarterValue(in Ctx c, int year, int quarter) => new()
     {
         Year = year,
         YearKnown = true,
         Interval = new DateInterval(new LocalDate(year, ((quarter - 1) * 3) + 1, 1), new YearMonth(year, quarter * 3).OnDayOfMonth(DateTime.DaysInMonth(year, quarter * 3))),
-        Value = Timex($"{year:D4}-Q{quarter}"),
+        Value = Timex(c.Names, $"{year:D4}-Q{quarter}"),
     };
 
-    private static Resolved HalfValue(int year, int half) => new()
+    private static Resolved HalfValue(in Ctx c, int year, int half) => new()
     {
         Year = year,
         YearKnown = true,
         Interval = half == 1 ? new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 6, 30)) : new DateInterval(new LocalDate(year, 7, 1), new LocalDate(year, 12, 31)),
-        Value = Timex($"{year:D4}-H{half}"),
+        Value = Timex(c.Names, $"{year:D4}-H{half}"),
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using NewsParsing.Model;
 using NewsParsing.Text;
@@ -19,10 +20,10 @@ internal sealed partial class TemporalScanner
 
     /// <summary>Scans <paramref name="region"/> and appends what it finds to <paramref name="output"/>.</summary>
     /// <returns>Whether <paramref name="max"/> was reached.</returns>
-    public bool Scan(string text, SourceSpan region, LocalDate? reference, List<TemporalExpression> output, int max)
+    public bool Scan(string text, SourceSpan region, LocalDate? reference, ParseWorkspace workspace, List<TemporalExpression> output, int max)
     {
-        var tokens = RegionTokens.Get(text, region.Start, region.End);
-        var ctx = new Ctx(text, tokens, reference);
+        var tokens = workspace.Tokens.Get(text, region, workspace);
+        var ctx = new Ctx(text, tokens, reference, workspace.Names);
         var i = 0;
         while (i < tokens.Count)
         {
@@ -444,11 +445,12 @@ internal sealed partial class TemporalScanner
 
     // ---------------------------------------------------------------- helpers over tokens
 
-    private readonly struct Ctx(string text, List<Token> tokens, LocalDate? reference)
+    private readonly struct Ctx(string text, List<Token> tokens, LocalDate? reference, NameTable names)
     {
         public readonly string Text = text;
         public readonly List<Token> T = tokens;
         public readonly LocalDate? Ref = reference;
+        public readonly NameTable Names = names;
     }
 
     private static bool IsWord(in Ctx c, int i, string lower) => TokenQueries.IsWord(c.T, i, lower);
@@ -577,9 +579,9 @@ internal sealed partial class TemporalScanner
 
     private static int DaysIn(int month) => month == 2 ? 29 : DateTime.DaysInMonth(2001, month);
 
-    private static string Four(int year) => Timex($"{year:D4}");
+    private static string Four(in Ctx c, int year) => Timex(c.Names, $"{year:D4}");
 
     /// <summary>A TIMEX value formatted invariantly into a pooled buffer and atomised (<see cref="NameTable"/>): the
     /// same values recur across articles.</summary>
-    private static string Timex(ref TimexHandler value) => value.ToStringAndClear();
+    private static string Timex(NameTable names, [InterpolatedStringHandlerArgument(nameof(names))] ref TimexHandler value) => value.ToStringAndClear();
 }

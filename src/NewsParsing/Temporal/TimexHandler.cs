@@ -7,16 +7,18 @@ namespace NewsParsing.Temporal;
 
 /// <summary>
 /// Formats a TIMEX value (<c>$"{year:D4}-{month:D2}"</c>) invariantly into a pooled buffer and returns it atomised by
-/// <see cref="NameTable"/>, so recurring values ("2021-10-05") do not cost a new string per article.
+/// the parse workspace's <see cref="NameTable"/>, so recurring values ("2021-10-05") do not cost a new string per article.
 /// </summary>
 [InterpolatedStringHandler]
 internal ref struct TimexHandler
 {
+    private readonly NameTable _names;
     private char[] _buffer;
     private int _length;
 
-    public TimexHandler(int literalLength, int formattedCount)
+    public TimexHandler(int literalLength, int formattedCount, NameTable names)
     {
+        _names = names;
         _buffer = ArrayPool<char>.Shared.Rent(Math.Max(32, literalLength + (formattedCount * 11)));
         _length = 0;
     }
@@ -40,7 +42,7 @@ internal ref struct TimexHandler
     /// <summary>The formatted value, atomised; the buffer goes back to the pool.</summary>
     public string ToStringAndClear()
     {
-        var result = NameTable.Get(_buffer.AsSpan(0, _length));
+        var result = _names.Get(_buffer.AsSpan(0, _length));
         ArrayPool<char>.Shared.Return(_buffer);
         _buffer = [];
         _length = 0;

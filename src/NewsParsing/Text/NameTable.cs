@@ -1,35 +1,44 @@
+using System.Numerics;
+
 namespace NewsParsing.Text;
 
 /// <summary>
 /// Atomised short strings, in the spirit of XML's name tables: names, places, titles and TIMEX values recur from article
 /// to article across an archive ("Azerbaijan", "Ilham Aliyev", "2021-10-05"), so the result strings for them come from
-/// a small direct-mapped table per thread instead of a new copy per article. Bounded (one string per slot, replaced on
-/// collision), lock-free, and the strings are ordinary immutable strings.
+/// a small direct-mapped table instead of a new copy per article. Each <see cref="ParseWorkspace"/> owns one, so it is
+/// used by one parse at a time and needs no locks; it is bounded (one string per slot, replaced on collision) and holds
+/// only copies of short result strings, never the input. With <see cref="NewsPipelineOptions.NameTableSize"/> 0 it is
+/// off and every call makes a new string.
 /// </summary>
-internal static class NameTable
+internal sealed class NameTable
 {
-    private const int Slots = 2048;
+    /// <summary>Strings longer than this are not atomised (they rarely recur).</summary>
     private const int MaxLength = 64;
 
-    [ThreadStatic]
-    private static string?[]? t_slots;
+    private readonly string?[] _slots;
+    private readonly int _mask;
+
+    /// <summary>Creates a table of <paramref name="size"/> slots, rounded up to a power of two; 0 turns it off.</summary>
+    public NameTable(int size)
+    {
+        _slots = size == 0 ? [] : new string?[(int)BitOperations.RoundUpToPowerOf2((uint)size)];
+        _mask = _slots.Length - 1;
+    }
 
     /// <summary>A string equal to <paramref name="chars"/>, shared with earlier equal ones where the table still has them.</summary>
-    public static string Get(ReadOnlySpan<char> chars)
+    public string Get(ReadOnlySpan<char> chars)
     {
         if (chars.IsEmpty)
         {
             return "";
         }
 
-        if (chars.Length > MaxLength)
+        if (chars.Length > MaxLength || _slots.Length == 0)
         {
             return new string(chars);
         }
 
-        var hash = Hash(chars);
-        var slots = t_slots ??= new string?[Slots];
-        ref var slot = ref slots[hash & (Slots - 1)];
+        ref var slot = ref _slots[Hash(chars) & _mask];
         var s = slot;
         if (s is not null && chars.SequenceEqual(s))
         {

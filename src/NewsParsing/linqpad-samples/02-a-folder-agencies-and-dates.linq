@@ -7,7 +7,7 @@
 // Parse a folder of articles with one shared pipeline, then chart agencies and publication months.
 var folder = Environment.GetEnvironmentVariable("NEWSPARSING_SAMPLE_FOLDER")
     ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.MyDocuments), "articles");
-var parser = new NewsParserBuilder().Build();
+var parser = new NewsPipelineBuilder().Build();
 var articles = Directory.EnumerateFiles(folder, "*.txt")
     .AsParallel()
     .Select(f => (File: Path.GetFileName(f), Article: parser.Parse(File.ReadAllText(f))))

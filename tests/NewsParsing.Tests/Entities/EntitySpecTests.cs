@@ -6,7 +6,7 @@ namespace NewsParsing.Tests.Entities;
 /// <summary>The examples of <c>Specs/Entities/*.md</c>: titles, linking, capitals, events, facilities, groups.</summary>
 public class EntitySpecTests
 {
-    private static readonly NewsPipeline Pipeline = new NewsParserBuilder().WithStages(dates: false, quantities: false, entities: true).Build();
+    private static readonly NewsPipeline Pipeline = new NewsPipelineBuilder().WithStages(NewsStages.Entities).Build();
 
     public static string Dump(Model.NewsArticle article)
     {

@@ -10,7 +10,7 @@ namespace NewsParsing.Tests.Quantities;
 /// <summary>The examples of <c>Specs/Quantities/*.md</c>: every family of numeric facts and the negatives.</summary>
 public class QuantitySpecTests
 {
-    private static readonly NewsPipeline Pipeline = new NewsParserBuilder().WithStages(dates: true, quantities: true, entities: false).Build();
+    private static readonly NewsPipeline Pipeline = new NewsPipelineBuilder().WithStages(NewsStages.Dates | NewsStages.Quantities).Build();
 
     public static string Dump(Model.NewsArticle article)
     {

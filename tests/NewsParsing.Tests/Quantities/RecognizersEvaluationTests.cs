@@ -14,7 +14,7 @@ namespace NewsParsing.Tests.Quantities;
 /// </summary>
 public class RecognizersEvaluationTests(ITestOutputHelper output)
 {
-    private static readonly NewsPipeline Pipeline = new NewsParserBuilder().WithStages(dates: true, quantities: true, entities: false)
+    private static readonly NewsPipeline Pipeline = new NewsPipelineBuilder().WithStages(NewsStages.Dates | NewsStages.Quantities)
         .WithReferenceDate(new NodaTime.LocalDate(2018, 1, 1)).Build();
 
     [EvalFact]

@@ -13,7 +13,7 @@ public partial class ReutersQuantityTests(ITestOutputHelper output)
     public void No_quantity_comes_from_a_date_or_the_dateline()
     {
         var stories = ReutersCorpus.WithDateline;
-        var pipeline = new NewsParserBuilder().WithStages(dates: true, quantities: true, entities: false).Build();
+        var pipeline = new NewsPipelineBuilder().WithStages(NewsStages.Dates | NewsStages.Quantities).Build();
         long quantities = 0;
         var offenders = new List<string>();
         var byKind = new Dictionary<QuantityKind, int>();

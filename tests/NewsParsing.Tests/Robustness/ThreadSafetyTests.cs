@@ -15,7 +15,7 @@ public class ThreadSafetyTests
             texts.AddRange(ReutersCorpus.WithDateline.Take(200).Select(s => s.Text));
         }
 
-        var pipeline = new NewsParserBuilder().WithReferenceDate(new NodaTime.LocalDate(1987, 3, 1)).Build();
+        var pipeline = new NewsPipelineBuilder().WithReferenceDate(new NodaTime.LocalDate(1987, 3, 1)).Build();
         var expected = texts.Select(t => Render(pipeline.Parse(t))).ToArray();
 
         const int Parses = 4000;

@@ -12,7 +12,7 @@ namespace NewsParsing.Tests.Segmentation;
 /// </summary>
 public partial class ReutersEvaluationTests(ITestOutputHelper output)
 {
-    private static readonly NewsPipeline Pipeline = new NewsParserBuilder().WithStages(false, false, false).Build();
+    private static readonly NewsPipeline Pipeline = new NewsPipelineBuilder().WithStages(NewsStages.None).Build();
 
     [EvalFact]
     public void Datelines_bodies_and_sign_offs_match_the_sgml_tags()

@@ -7,7 +7,7 @@ namespace NewsParsing.Tests.Segmentation;
 /// <summary>The examples of <c>Specs/Segmentation/*.md</c>: every dateline style, bylines, trailers, negatives.</summary>
 public class SegmentationSpecTests
 {
-    private static readonly NewsPipeline Pipeline = new NewsParserBuilder().WithStages(false, false, false).Build();
+    private static readonly NewsPipeline Pipeline = new NewsPipelineBuilder().WithStages(NewsStages.None).Build();
 
     [Theory]
     [SpecData("Segmentation")]

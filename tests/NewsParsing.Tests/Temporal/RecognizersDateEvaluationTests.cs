@@ -39,7 +39,7 @@ public class RecognizersDateEvaluationTests(ITestOutputHelper output)
             applicable++;
             var reference = LocalDateTimePattern.GeneralIso.Parse(context.GetProperty("ReferenceDateTime").GetString()!).Value.Date;
             var input = c.GetProperty("Input").GetString()!;
-            var article = new NewsParserBuilder().WithStages(true, false, false).Build().Parse(input, reference);
+            var article = new NewsPipelineBuilder().WithStages(NewsStages.Dates).Build().Parse(input, reference);
             var ok = true;
             foreach (var r in results.EnumerateArray())
             {

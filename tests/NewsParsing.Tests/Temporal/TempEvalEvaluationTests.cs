@@ -19,7 +19,7 @@ public class TempEvalEvaluationTests(ITestOutputHelper output)
     {
         var files = Directory.EnumerateFiles(Path.Combine(Paths.Eval, "tempeval3", "TBAQ-cleaned"), "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         files.Count.Should().BeGreaterThan(200);
-        var pipeline = new NewsParserBuilder().WithStages(dates: true, quantities: false, entities: false).Build();
+        var pipeline = new NewsPipelineBuilder().WithStages(NewsStages.Dates).Build();
         int gold = 0, system = 0, strict = 0, relaxed = 0, value = 0, type = 0;
         var missed = new Dictionary<string, int>(StringComparer.Ordinal);
         var spurious = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace NewsParsing.Tests.Temporal;
 /// <summary>The examples of <c>Specs/Temporal/*.md</c>: each family of time expressions, negatives and year rollover.</summary>
 public class TemporalSpecTests
 {
-    private static readonly NewsPipeline Pipeline = new NewsParserBuilder().WithStages(dates: true, quantities: false, entities: false).Build();
+    private static readonly NewsPipeline Pipeline = new NewsPipelineBuilder().WithStages(NewsStages.Dates).Build();
 
     public static string Dump(Model.NewsArticle article)
     {

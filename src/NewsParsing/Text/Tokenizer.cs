@@ -1,4 +1,4 @@
-namespace NewsParsing.Temporal;
+namespace NewsParsing.Text;
 
 /// <summary>The kinds of token the temporal scanner sees.</summary>
 internal enum TokenKind : byte
@@ -37,16 +37,18 @@ internal static class TokenQueries
 
     /// <summary>Whether token <paramref name="i"/> is a dash inside a sentence.</summary>
     public static bool IsDash(List<Token> tokens, int i) =>
-        i < tokens.Count && tokens[i].Kind == TokenKind.Punct && Text.CharClasses.InlineDashes.Contains((char)tokens[i].Value);
+        i < tokens.Count && tokens[i].Kind == TokenKind.Punct && CharClasses.InlineDashes.Contains((char)tokens[i].Value);
 }
 
-/// <summary>Splits a region into tokens, reusing one buffer per thread.</summary>
-internal static class TemporalTokenizer
+/// <summary>Splits a region into the tokens the temporal and quantity scanners read: words (lower-cased through the
+/// pipeline's <see cref="WordCache"/>), numbers with their value, ISO and dotted dates, and single punctuation marks.</summary>
+internal static class Tokenizer
 {
     private const int MaxWordLength = 24;
 
-    /// <summary>Tokenizes <c>text[start..end)</c> into <paramref name="tokens"/> (cleared first).</summary>
-    public static void Tokenize(string text, int start, int end, List<Token> tokens)
+    /// <summary>Tokenizes <c>text[start..end)</c> into <paramref name="tokens"/> (cleared first), interning words through
+    /// <paramref name="workspace"/> (or not at all, when it is <see langword="null"/>: lexicon phrases at build time).</summary>
+    public static void Tokenize(string text, int start, int end, List<Token> tokens, ParseWorkspace? workspace)
     {
         tokens.Clear();
         var s = text.AsSpan();
@@ -131,7 +133,7 @@ internal static class TemporalTokenizer
                 t.Capitalized = char.IsUpper(c);
                 if (j - i <= MaxWordLength)
                 {
-                    var word = Lower(s[i..j]);
+                    var word = Lower(s[i..j], workspace);
                     t.Lower = word.Lower;
                     t.Flags = word.Flags;
                 }
@@ -170,10 +172,10 @@ internal static class TemporalTokenizer
     }
 
     /// <summary>The lower-cased word; common words come from a cache so most tokens allocate nothing.</summary>
-    private static WordInfo Lower(ReadOnlySpan<char> word)
+    private static WordInfo Lower(ReadOnlySpan<char> word, ParseWorkspace? workspace)
     {
         Span<char> buffer = stackalloc char[word.Length];
         word.ToLowerInvariant(buffer);
-        return WordCache.Get(buffer);
+        return workspace is null ? WordCache.Uncached(buffer) : workspace.Word(buffer);
     }
 }

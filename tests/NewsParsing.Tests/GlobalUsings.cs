@@ -1,2 +1,3 @@
 global using FluentAssertions;
+global using NewsParsing.TestKit;
 global using Xunit;

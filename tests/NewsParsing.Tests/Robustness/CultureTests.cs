@@ -38,7 +38,7 @@ public class CultureTests
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-            return texts.Select(t => SegmentationDump.Dump(NewsParser.Parse(t, new NodaTime.LocalDate(1987, 3, 4)))
+            return texts.Select(t => Dumps.Segmentation(NewsParser.Parse(t, new NodaTime.LocalDate(1987, 3, 4)))
                 + GoldenTests.RunCliOnText(t)).ToList();
         }
         finally

@@ -33,7 +33,7 @@ public class ThreadSafetyTests
     }
 
     private static string Render(Model.NewsArticle a) =>
-        Segmentation.SegmentationDump.Dump(a)
+        Dumps.Segmentation(a)
         + string.Join('|', a.Dates.Select(d => $"{d.Span}{d.Text}={d.Value}/{d.Modifier}/{d.Range}"))
         + string.Join('|', a.Quantities.Select(q => $"{q.Span}{q.Text}={q.Value}/{q.Min}/{q.Max}/{q.Modifier}/{q.Kind}/{q.Unit}/{q.CountedHead}/{q.Members.Length}"))
         + string.Join('|', a.Entities.Select(e => $"{e.Span}{e.Text}={e.Type}/{e.Canonical}/{e.Id}/{e.Title}/{e.CountryCode}"))

@@ -122,7 +122,7 @@ public class WorkspaceTests
     private static string ToLetters(int i) => new(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('a' + (c - '0'))).ToArray());
 
     private static string Render(Model.NewsArticle a) =>
-        Segmentation.SegmentationDump.Dump(a)
+        Dumps.Segmentation(a)
         + string.Join('|', a.Dates.Select(d => $"{d.Span}{d.Value}"))
         + string.Join('|', a.Quantities.Select(q => $"{q.Span}{q.Value}{q.Unit}"))
         + string.Join('|', a.Entities.Select(e => $"{e.Span}{e.Type}{e.Canonical}{e.Id}{e.Title}"));

@@ -13,7 +13,7 @@ internal static partial class ArticleJsonWriter
         w.WriteString("text", t.AsSpan());
         w.WriteNumber("start", t.Span.Start);
         w.WriteNumber("length", t.Span.Length);
-        w.WriteString("type", EnumText<TemporalType>.Upper(t.Type));
+        w.WriteString("type", EnumText<TemporalType>.Camel(t.Type));
         w.WriteString("value", t.Value);
         if (t.IsRange && t.Range is { } range)
         {
@@ -26,7 +26,7 @@ internal static partial class ArticleJsonWriter
 
         if (t.Modifier != TemporalModifier.None)
         {
-            w.WriteString("modifier", EnumText<TemporalModifier>.Upper(t.Modifier));
+            w.WriteString("modifier", EnumText<TemporalModifier>.Camel(t.Modifier));
         }
 
         if (t.YearInferred)

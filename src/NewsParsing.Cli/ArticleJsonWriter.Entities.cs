@@ -12,7 +12,7 @@ internal static partial class ArticleJsonWriter
         w.WriteString("text", e.AsSpan());
         w.WriteNumber("start", e.Span.Start);
         w.WriteNumber("length", e.Span.Length);
-        w.WriteString("type", e.Type.ToString());
+        w.WriteString("type", EnumText<EntityType>.Camel(e.Type));
         w.WriteString("canonical", e.Canonical);
         w.WriteNumber("id", e.Id);
         if (e.Title is not null)

@@ -178,15 +178,13 @@ internal static partial class ArticleJsonWriter
 
     internal static string ToCamel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
-    /// <summary>The JSON spellings of an enum's values, made once (camelCase and upper case).</summary>
+    /// <summary>The JSON spelling of an enum's values, made once: camelCase, like the field names.</summary>
     private static class EnumText<T>
         where T : struct, Enum
     {
         private static readonly Dictionary<T, string> CamelNames = Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => ToCamel(v.ToString()));
-        private static readonly Dictionary<T, string> UpperNames = Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => v.ToString().ToUpperInvariant());
 
         public static string Camel(T value) => CamelNames.TryGetValue(value, out var s) ? s : ToCamel(value.ToString());
 
-        public static string Upper(T value) => UpperNames.TryGetValue(value, out var s) ? s : value.ToString().ToUpperInvariant();
     }
 }

@@ -39,19 +39,19 @@ public sealed class Entity : ArticleElement
     }
 
     /// <summary>The entity type.</summary>
-    public EntityType Type { get; init; }
+    public EntityType Type { get; internal init; }
 
     /// <summary>The canonical name (<c>United States</c> for <c>the U.S</c>; the fullest form of a person's name in the article).</summary>
-    public string Canonical { get; init; } = "";
+    public string Canonical { get; internal init; } = "";
 
     /// <summary>The mention-cluster id: linked mentions (<c>Zakir Hasanov</c>, <c>Z. Hasanov</c>, <c>Hasanov</c>) share it.</summary>
-    public int Id { get; init; }
+    public int Id { get; internal init; }
 
     /// <summary>The title or role written before a person (<c>Defence Minister</c>, <c>Colonel General</c>).</summary>
-    public string? Title { get; init; }
+    public string? Title { get; internal init; }
 
     /// <summary>The ISO 3166-1 alpha-2 code of a country, or of the country of a nationality.</summary>
-    public string? CountryCode { get; init; }
+    public string? CountryCode { get; internal init; }
 
     /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
     private object ToDump() => new { Span = Span.ToString(), Text, Type, Canonical, Id, Title, CountryCode };

@@ -17,19 +17,19 @@ public sealed class ArticleHeader : ArticleElement
     }
 
     /// <summary>The seed-format metadata line, if the article starts with one.</summary>
-    public TextSegment? MetadataLine { get; init; }
+    public TextSegment? MetadataLine { get; internal init; }
 
     /// <summary>The publication date written in the article (metadata line), if any.</summary>
-    public LocalDate? PublicationDate { get; init; }
+    public LocalDate? PublicationDate { get; internal init; }
 
     /// <summary>Where <see cref="PublicationDate"/> is written, if it is.</summary>
-    public SourceSpan? PublicationDateSpan { get; init; }
+    public SourceSpan? PublicationDateSpan { get; internal init; }
 
     /// <summary>The headline, if the article has one.</summary>
-    public TextSegment? Headline { get; init; }
+    public TextSegment? Headline { get; internal init; }
 
     /// <summary>The byline (<c>By Vugar Khalilov</c>), if any.</summary>
-    public Byline? Byline { get; init; }
+    public Byline? Byline { get; internal init; }
 
     /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
     private object ToDump() => new { Span = Span.ToString(), Text, Published = PublicationDate?.ToString("yyyy-MM-dd", null), Headline = Headline?.Text, Byline = Byline?.Text };
@@ -56,13 +56,13 @@ public sealed class Byline : ArticleElement
     }
 
     /// <summary>The authors, in the order written.</summary>
-    public ImmutableArray<Author> Authors { get; init; } = [];
+    public ImmutableArray<Author> Authors { get; internal init; } = [];
 
     /// <summary>The agency named in the byline, if any.</summary>
-    public Agency? Agency { get; init; }
+    public Agency? Agency { get; internal init; }
 
     /// <summary>Where the agency is named, if it is.</summary>
-    public SourceSpan? AgencySpan { get; init; }
+    public SourceSpan? AgencySpan { get; internal init; }
 }
 
 /// <summary>
@@ -77,37 +77,37 @@ public sealed class Dateline : ArticleElement
     }
 
     /// <summary>The place in title case (<c>Washington</c>, <c>Chevy Chase</c>), or <see langword="null"/> (<c>(AP) _</c>).</summary>
-    public string? Place { get; init; }
+    public string? Place { get; internal init; }
 
     /// <summary>Where the place is written.</summary>
-    public SourceSpan? PlaceSpan { get; init; }
+    public SourceSpan? PlaceSpan { get; internal init; }
 
     /// <summary>The region, state or country written after the place (<c>Md.</c>, <c>Texas</c>, <c>Azerbaijan</c>), as written.</summary>
-    public string? Region { get; init; }
+    public string? Region { get; internal init; }
 
     /// <summary>Where the region is written.</summary>
-    public SourceSpan? RegionSpan { get; init; }
+    public SourceSpan? RegionSpan { get; internal init; }
 
     /// <summary>The date of the dateline with its year (written or inferred), if it has a date and a year is known.</summary>
-    public LocalDate? Date { get; init; }
+    public LocalDate? Date { get; internal init; }
 
     /// <summary>The month and day as written, also when no year could be found.</summary>
-    public AnnualDate? MonthDay { get; init; }
+    public AnnualDate? MonthDay { get; internal init; }
 
     /// <summary>Where the date is written.</summary>
-    public SourceSpan? DateSpan { get; init; }
+    public SourceSpan? DateSpan { get; internal init; }
 
     /// <summary>Whether the year of <see cref="Date"/> was inferred from the publication date rather than written.</summary>
-    public bool YearInferred { get; init; }
+    public bool YearInferred { get; internal init; }
 
     /// <summary>The agency named in the dateline, if any.</summary>
-    public Agency? Agency { get; init; }
+    public Agency? Agency { get; internal init; }
 
     /// <summary>Where the agency is named.</summary>
-    public SourceSpan? AgencySpan { get; init; }
+    public SourceSpan? AgencySpan { get; internal init; }
 
     /// <summary>Authors named inside the dateline (Trend's <c>Apr. 27 By Umid Niayesh - Trend:</c>).</summary>
-    public ImmutableArray<Author> Authors { get; init; } = [];
+    public ImmutableArray<Author> Authors { get; internal init; } = [];
 
     /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
     private object ToDump() => new { Span = Span.ToString(), Text, Place, Region, Date = Date?.ToString("yyyy-MM-dd", null), YearInferred, Agency = Agency?.Id, Authors = string.Join(", ", Authors.Select(a => a.Name)) };
@@ -122,7 +122,7 @@ public sealed class ArticleBody : ArticleElement
     }
 
     /// <summary>The paragraphs, each trimmed of surrounding white space.</summary>
-    public ImmutableArray<TextSegment> Paragraphs { get; init; } = [];
+    public ImmutableArray<TextSegment> Paragraphs { get; internal init; } = [];
 
     /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
     private object ToDump() => new { Span = Span.ToString(), Paragraphs = Paragraphs.Select(p => new { Span = p.Span.ToString(), p.Text }).ToArray() };
@@ -153,10 +153,10 @@ public sealed class Trailer : ArticleElement
     }
 
     /// <summary>What the trailer is (the kind of its first part).</summary>
-    public TrailerKind Kind { get; init; }
+    public TrailerKind Kind { get; internal init; }
 
     /// <summary>The agency the trailer names, if any.</summary>
-    public Agency? Agency { get; init; }
+    public Agency? Agency { get; internal init; }
 
     /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
     private object ToDump() => new { Span = Span.ToString(), Kind, Agency = Agency?.Id, Text };

@@ -48,49 +48,49 @@ public sealed class NewsArticle
     public ArticleHeader Header { get; }
 
     /// <summary>The dateline, if the article has one.</summary>
-    public Dateline? Dateline { get; init; }
+    public Dateline? Dateline { get; internal init; }
 
     /// <summary>The body paragraphs.</summary>
     public ArticleBody Body { get; }
 
     /// <summary>Trailing non-story text (sign-off, follow-us line, subscription boilerplate), if any.</summary>
-    public Trailer? Trailer { get; init; }
+    public Trailer? Trailer { get; internal init; }
 
     /// <summary>The headline text, if any (a shortcut for <c>Header.Headline?.Text</c>).</summary>
     public string? Headline => Header.Headline?.Text;
 
     /// <summary>The publication date: from the article, else from the caller, else from a dateline with a year.</summary>
-    public LocalDate? PublicationDate { get; init; }
+    public LocalDate? PublicationDate { get; internal init; }
 
     /// <summary>Where <see cref="PublicationDate"/> came from.</summary>
-    public PublicationDateSource PublicationDateSource { get; init; }
+    public PublicationDateSource PublicationDateSource { get; internal init; }
 
     /// <summary>The publication instant with its UTC offset, when the source gives a time (HTML pages).</summary>
-    public OffsetDateTime? PublishedAt { get; init; }
+    public OffsetDateTime? PublishedAt { get; internal init; }
 
     /// <summary>The page address, for articles read from HTML.</summary>
-    public string? Url { get; init; }
+    public string? Url { get; internal init; }
 
     /// <summary>For articles read from HTML: the page and the map from the article's text back to it.</summary>
-    public Html.HtmlSource? Html { get; init; }
+    public Html.HtmlSource? Html { get; internal init; }
 
     /// <summary>The article's agency: from the dateline, else the byline, else the trailer or sign-off.</summary>
-    public Agency? Agency { get; init; }
+    public Agency? Agency { get; internal init; }
 
     /// <summary>The authors from the byline (and from a dateline that names one).</summary>
-    public ImmutableArray<Author> Authors { get; init; } = [];
+    public ImmutableArray<Author> Authors { get; internal init; } = [];
 
     /// <summary>Dates, periods, durations and sets found in the headline, dateline and body.</summary>
-    public ImmutableArray<TemporalExpression> Dates { get; init; } = [];
+    public ImmutableArray<TemporalExpression> Dates { get; internal init; } = [];
 
     /// <summary>Numeric facts found in the headline, dateline and body.</summary>
-    public ImmutableArray<Quantity> Quantities { get; init; } = [];
+    public ImmutableArray<Quantity> Quantities { get; internal init; } = [];
 
     /// <summary>Named entity mentions found in the headline, dateline, byline and body.</summary>
-    public ImmutableArray<Entity> Entities { get; init; } = [];
+    public ImmutableArray<Entity> Entities { get; internal init; } = [];
 
     /// <summary>Problems found in the input, each with a stable code.</summary>
-    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+    public ImmutableArray<Diagnostic> Diagnostics { get; internal init; } = [];
 
     /// <summary>A copy with other diagnostics, page details or agency (the one place that lists every member).</summary>
     internal NewsArticle With(

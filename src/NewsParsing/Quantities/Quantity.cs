@@ -104,7 +104,7 @@ public sealed class Quantity : ArticleElement
     }
 
     /// <summary>The value in base units (scales applied: <c>2.5 million</c> is 2,500,000; percentages as written: 3 for 3 %).</summary>
-    public decimal Value { get; init; }
+    public decimal Value { get; internal init; }
 
     // Storage is compact because an article yields many quantities: the bounds, present on few of them, live in a
     // side object, and the enums in single bytes (about 48 bytes less per quantity than plain auto-properties).
@@ -116,7 +116,7 @@ public sealed class Quantity : ArticleElement
     public decimal? Min
     {
         get => _bounds?.Min;
-        init
+        internal init
         {
             if (value is not null || _bounds is not null)
             {
@@ -129,7 +129,7 @@ public sealed class Quantity : ArticleElement
     public decimal? Max
     {
         get => _bounds?.Max;
-        init
+        internal init
         {
             if (value is not null || _bounds is not null)
             {
@@ -139,31 +139,31 @@ public sealed class Quantity : ArticleElement
     }
 
     /// <summary>The hedge or bound.</summary>
-    public QuantityModifier Modifier { get => (QuantityModifier)_modifier; init => _modifier = checked((byte)value); }
+    public QuantityModifier Modifier { get => (QuantityModifier)_modifier; internal init => _modifier = checked((byte)value); }
 
     /// <summary>What the quantity measures.</summary>
-    public QuantityKind Kind { get => (QuantityKind)_kind; init => _kind = checked((byte)value); }
+    public QuantityKind Kind { get => (QuantityKind)_kind; internal init => _kind = checked((byte)value); }
 
     /// <summary>The normalised unit (<c>km</c>, <c>t</c>, <c>MW</c>, <c>bbl/d</c>, <c>%</c>), or the ISO 4217 code for money.</summary>
-    public string? Unit { get; init; }
+    public string? Unit { get; internal init; }
 
     /// <summary>The ISO 4217 currency code for money (<c>USD</c>, <c>AZN</c>).</summary>
-    public string? Currency { get; init; }
+    public string? Currency { get; internal init; }
 
     /// <summary>The phrase the number counts (<c>NATO members and partners</c>).</summary>
-    public QuantityPart? Counted { get; init; }
+    public QuantityPart? Counted { get; internal init; }
 
     /// <summary>The head noun of <see cref="Counted"/> (<c>members</c>).</summary>
-    public string? CountedHead { get; init; }
+    public string? CountedHead { get; internal init; }
 
     /// <summary>The members of the list this count is followed by, each with its span.</summary>
-    public ImmutableArray<QuantityPart> Members { get; init; } = [];
+    public ImmutableArray<QuantityPart> Members { get; internal init; } = [];
 
     /// <summary>Whether the count equals the number of listed members (only when there is a list).</summary>
-    public bool? CountMatches { get; init; }
+    public bool? CountMatches { get; internal init; }
 
     /// <summary>Whether the quantity is a change (<c>up 2.4 percent</c>, <c>rose 3 pct</c>).</summary>
-    public bool IsChange { get; init; }
+    public bool IsChange { get; internal init; }
 
     /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
     private object ToDump() => new { Span = Span.ToString(), Text, Value, Modifier, Kind, Unit, Counted = Counted?.Text, Members = Members.Length, CountMatches };

@@ -60,38 +60,38 @@ public sealed class TemporalExpression : ArticleElement
     private byte _modifier;
 
     /// <summary>DATE, DURATION, SET or TIME.</summary>
-    public TemporalType Type { get => (TemporalType)_type; init => _type = checked((byte)value); }
+    public TemporalType Type { get => (TemporalType)_type; internal init => _type = checked((byte)value); }
 
     /// <summary>
     /// The TIMEX3 value: <c>2021-10-05</c>, <c>2020-05</c>, <c>2020</c>, <c>2019-W37</c>, <c>2020-Q1</c>, <c>2020-H2</c>,
     /// <c>199X</c>, <c>P44D</c>, <c>PXY</c>, an ISO 8601 interval <c>2021-07-26/2021-08-06</c> for ranges, or a reference
     /// (<c>PRESENT_REF</c>, <c>PAST_REF</c>, <c>FUTURE_REF</c>). An unresolved value keeps <c>X</c>s (<c>XXXX-03-09</c>).
     /// </summary>
-    public string Value { get; init; } = "";
+    public string Value { get; internal init; } = "";
 
     /// <summary>The TIMEX3 modifier (<c>late 2020</c> is 2020 with <see cref="TemporalModifier.End"/>).</summary>
-    public TemporalModifier Modifier { get => (TemporalModifier)_modifier; init => _modifier = checked((byte)value); }
+    public TemporalModifier Modifier { get => (TemporalModifier)_modifier; internal init => _modifier = checked((byte)value); }
 
     /// <summary>The day, when the expression names one.</summary>
-    public LocalDate? Date { get; init; }
+    public LocalDate? Date { get; internal init; }
 
     /// <summary>The month, when the expression names a month (<c>June 2019</c>).</summary>
-    public YearMonth? YearMonth { get; init; }
+    public YearMonth? YearMonth { get; internal init; }
 
     /// <summary>The year, when the expression names a year or a part of one.</summary>
-    public int? Year { get; init; }
+    public int? Year { get; internal init; }
 
     /// <summary>The days covered, inclusive at both ends: for ranges, and for months, weeks, quarters and years.</summary>
-    public DateInterval? Range { get; init; }
+    public DateInterval? Range { get; internal init; }
 
     /// <summary>The length of a duration (<c>P44D</c>); <see langword="null"/> when vague (<c>PXY</c>).</summary>
-    public Period? Duration { get; init; }
+    public Period? Duration { get; internal init; }
 
     /// <summary>Whether the year was not written and was inferred from the publication date and the tense.</summary>
-    public bool YearInferred { get; init; }
+    public bool YearInferred { get; internal init; }
 
     /// <summary>Whether the expression is an interval written with two ends (<c>from July 26 to August 6</c>).</summary>
-    public bool IsRange { get; init; }
+    public bool IsRange { get; internal init; }
 
     /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
     private object ToDump() => new { Span = Span.ToString(), Text, Type, Value, Modifier, YearInferred };

@@ -8,7 +8,7 @@ namespace NewsParsing.Benchmarks;
 public class HtmlBenchmarks
 {
     private readonly NewsPipeline _pipeline = new NewsPipelineBuilder().Build();
-    private List<string> _pages = [];
+    private readonly List<string> _pages = [];
 
     [GlobalSetup]
     public void Setup()

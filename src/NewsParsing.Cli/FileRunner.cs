@@ -1,58 +1,51 @@
 using System.Diagnostics;
-using System.Text.Json;
 using NewsParsing.Model;
 
 namespace NewsParsing.Cli;
 
 /// <summary>
-/// Parses files in parallel and writes their JSON in input order. Work goes in batches of a few articles per core:
-/// each batch is parsed and serialised in parallel into byte buffers, then written in order, so memory stays bounded
-/// by the batch whatever the number of files.
+/// Parses files in parallel (<see cref="OrderedRunner"/>) and writes their JSON in input order to a buffered output.
 /// </summary>
 internal static class FileRunner
 {
-    private const int ArticlesPerCorePerBatch = 16;
+    private const int InFlightPerWorker = 64;
 
     public static bool Run(RunOptions options, string[] paths, Stream stdin, Stream stdout, RunStats stats)
     {
         var failed = false;
         var inputs = InputFiles.Enumerate(paths, options.Stderr, ref failed).ToList();
-        var batch = Math.Max(1, options.Parallelism * ArticlesPerCorePerBatch);
         var watch = Stopwatch.StartNew();
-        var results = new Result[batch];
-        for (var start = 0; start < inputs.Count; start += batch)
-        {
-            var count = Math.Min(batch, inputs.Count - start);
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
-                results[i] = ParseOne(options, inputs[start + i], stdin, stats));
-            for (var i = 0; i < count; i++)
+        var lastProgress = TimeSpan.Zero;
+        OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, inputs, options.Pretty,
+            (input, _, scratch) => ParseOne(options, input, stdin, stats, scratch),
+            (seq, output) =>
             {
-                var r = results[i];
-                if (r.Error is not null)
+                if (output.Error is not null)
                 {
-                    options.Stderr.WriteLine(r.Error);
+                    options.Stderr.WriteLine(output.Error);
                     failed = true;
                 }
                 else
                 {
-                    stdout.Write(r.Json);
-                    stdout.WriteByte((byte)'\n');
+                    stdout.Write(output.Bytes!, 0, output.Length);
                 }
 
-                results[i] = default;
-            }
-
-            stdout.Flush();
-            if (options.Progress)
-            {
-                options.Stderr.Write(stats.ProgressLine(watch.Elapsed, start + count, inputs.Count));
-            }
+                if (options.Progress && (watch.Elapsed - lastProgress).TotalSeconds >= 0.25)
+                {
+                    lastProgress = watch.Elapsed;
+                    options.Stderr.Write(stats.ProgressLine(watch.Elapsed, (int)seq + 1, inputs.Count));
+                }
+            });
+        stdout.Flush();
+        if (options.Progress)
+        {
+            options.Stderr.Write(stats.ProgressLine(watch.Elapsed, inputs.Count, inputs.Count));
         }
 
         return failed;
     }
 
-    private static Result ParseOne(RunOptions options, InputFile input, Stream stdin, RunStats stats)
+    private static Output ParseOne(RunOptions options, InputFile input, Stream stdin, RunStats stats, JsonScratch scratch)
     {
         NewsArticle article;
         try
@@ -62,17 +55,15 @@ internal static class FileRunner
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             stats.AddFailure();
-            return new Result(null, $"newsparse: cannot read '{input.Source}': {e.Message}");
+            return new Output(null, 0, $"newsparse: cannot read '{input.Source}': {e.Message}", true);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             stats.AddFailure();
-            return new Result(null, $"newsparse: failed to parse '{input.Source}': {e.Message}");
+            return new Output(null, 0, $"newsparse: failed to parse '{input.Source}': {e.Message}", true);
         }
 
         stats.Add(article);
-        return new Result(PooledJson.Write(options.Pretty, (input.Source, article), static (w, s) => ArticleJsonWriter.Write(w, s.Source, s.article)), null);
+        return scratch.Write((input.Source, article), static (w, s) => ArticleJsonWriter.Write(w, s.Source, s.article));
     }
-
-    private readonly record struct Result(byte[]? Json, string? Error);
 }

@@ -14,61 +14,39 @@ namespace NewsParsing.Cli;
 /// </summary>
 internal static class JsonLinesRunner
 {
-    private const int LinesPerCorePerBatch = 32;
+    private const int InFlightPerWorker = 64;
 
     public static bool Run(RunOptions options, Stream stdin, Stream stdout, RunStats stats)
     {
         var failed = false;
         var reader = new StreamReader(stdin, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var batchSize = Math.Max(1, options.Parallelism * LinesPerCorePerBatch);
-        var lines = new List<string>(batchSize);
-        var outputs = new byte[batchSize][];
         var watch = Stopwatch.StartNew();
-        long lineNumber = 0;
-        while (true)
-        {
-            lines.Clear();
-            string? line;
-            while (lines.Count < batchSize && (line = reader.ReadLine()) is not null)
+        var lastProgress = TimeSpan.Zero;
+        OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, Lines(reader), pretty: false,
+            (line, seq, scratch) => ProcessLine(options, line, seq + 1, stats, scratch),
+            (seq, output) =>
             {
-                lines.Add(line);
-            }
-
-            if (lines.Count == 0)
-            {
-                break;
-            }
-
-            var first = lineNumber;
-            var anyFailed = 0;
-            Parallel.For(0, lines.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
-            {
-                outputs[i] = ProcessLine(options, lines[i], first + i + 1, stats, out var ok);
-                if (!ok)
+                stdout.Write(output.Bytes!, 0, output.Length);
+                failed |= output.Failed;
+                if (options.Progress && (watch.Elapsed - lastProgress).TotalSeconds >= 0.25)
                 {
-                    Interlocked.Exchange(ref anyFailed, 1);
+                    lastProgress = watch.Elapsed;
+                    options.Stderr.Write(stats.ProgressLine(watch.Elapsed, (int)Math.Min(seq + 1, int.MaxValue), 0));
                 }
             });
-            lineNumber += lines.Count;
-            failed |= anyFailed != 0;
-            for (var i = 0; i < lines.Count; i++)
-            {
-                stdout.Write(outputs[i]);
-                stdout.WriteByte((byte)'\n');
-                outputs[i] = [];
-            }
-
-            stdout.Flush();
-            if (options.Progress)
-            {
-                options.Stderr.Write(stats.ProgressLine(watch.Elapsed, (int)Math.Min(lineNumber, int.MaxValue), 0));
-            }
-        }
-
+        stdout.Flush();
         return failed;
     }
 
-    private static byte[] ProcessLine(RunOptions options, string line, long lineNumber, RunStats stats, out bool ok)
+    private static IEnumerable<string> Lines(StreamReader reader)
+    {
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
+    private static Output ProcessLine(RunOptions options, string line, long lineNumber, RunStats stats, JsonScratch scratch)
     {
         string? id = null;
         try
@@ -104,16 +82,14 @@ internal static class JsonLinesRunner
             }
 
             stats.Add(article);
-            ok = true;
             var source = id ?? lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return PooledJson.Write(false, (source, article, id), static (w, s) => ArticleJsonWriter.Write(w, s.source, s.article, s.id));
+            return scratch.Write((source, article, id), static (w, s) => ArticleJsonWriter.Write(w, s.source, s.article, s.id));
         }
         catch (Exception e) when (e is JsonException or FormatException or NotSupportedException or ArgumentException)
         {
             stats.AddFailure();
-            ok = false;
             options.Stderr.WriteLine($"newsparse: line {lineNumber}: {e.Message}");
-            return PooledJson.Write(false, (id, lineNumber, e.Message), static (w, s) =>
+            return scratch.Write((id, lineNumber, e.Message), static (w, s) =>
             {
                 var (id, lineNumber, message) = s;
                 w.WriteStartObject();
@@ -129,8 +105,7 @@ internal static class JsonLinesRunner
                 w.WriteNumber("line", lineNumber);
                 w.WriteString("error", message);
                 w.WriteEndObject();
-            });
+            }, failed: true);
         }
     }
-
 }

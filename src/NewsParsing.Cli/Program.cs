@@ -5,7 +5,8 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        using var stdout = Console.OpenStandardOutput();
+        // Buffered: records are written whole, many per system call.
+        using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
         using var stdin = Console.OpenStandardInput();
         return CliApp.Run(args, stdin, stdout, Console.Error);
     }

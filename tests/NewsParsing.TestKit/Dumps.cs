@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using NewsParsing.Model;
 using NewsParsing.Entities;
+using NewsParsing.Model;
 using NewsParsing.Quantities;
 using NewsParsing.Temporal;
 using NodaTime.Text;

@@ -12,7 +12,7 @@ namespace NewsParsing.Entities;
 /// </summary>
 /// <remarks>
 /// Of the <see cref="Buckets"/> feature buckets only the ones training gave a weight are stored (about 80,000 of
-/// 524,288): a bitmap with a running count per 64 buckets (128 KB, stays in the L2 cache) maps a bucket to its row in a
+/// 1,048,576): a bitmap with a running count per 64 buckets (128 KB, stays in the L2 cache) maps a bucket to its row in a
 /// packed table of 16-bit weights (about 1.4 MB). A dense float table of all buckets was 18.9 MB; profiling showed the
 /// tagger spent most of its time waiting on cache and TLB misses into it. Scores are summed as integers, so tagging is
 /// exact with respect to the quantised weights shipped in <c>ner-model.data.gz</c>.

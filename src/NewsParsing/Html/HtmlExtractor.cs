@@ -56,7 +56,7 @@ internal static class HtmlExtractor
     {
         int depth = 0, max = 0;
         var s = html.AsSpan();
-        for (var i = s.IndexOf('<'); i >= 0 && i + 1 < s.Length; )
+        for (var i = s.IndexOf('<'); i >= 0 && i + 1 < s.Length;)
         {
             var c = s[i + 1];
             if (c == '/')

@@ -1,7 +1,6 @@
 using System.Globalization;
-using NodaTime;
-
 using NewsParsing.Text;
+using NodaTime;
 
 namespace NewsParsing.Temporal;
 

@@ -1,7 +1,6 @@
+using NewsParsing.Text;
 using NodaTime;
 using NodaTime.Calendars;
-
-using NewsParsing.Text;
 
 namespace NewsParsing.Temporal;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using NewsParsing.Tests.Infrastructure;
 using NewsParsing.Temporal;
+using NewsParsing.Tests.Infrastructure;
 using NodaTime;
 using NodaTime.Text;
 

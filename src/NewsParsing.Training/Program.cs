@@ -9,9 +9,22 @@ using NewsParsing.Entities;
 //    (every tenth sentence), so valid.txt plays no part in the choice.
 // 2. Trains on all of train.txt with the chosen seed, prints conlleval scores on valid.txt after each epoch, and writes
 //    the weights of the best epoch.
+// Two subcommands build data for the tagger from other sources (docs/entities.md):
+//   clusters OUTPUT [options]    Brown word clusters of unlabeled text (ClusterCommand)
+//   gazetteers OUTPUT [options]  place, person and company names (GazetteerCommand)
+switch (args.FirstOrDefault())
+{
+    case "clusters":
+        return NewsParsing.Training.ClusterCommand.Run(args[1..]);
+    case "gazetteers":
+        return NewsParsing.Training.GazetteerCommand.Run(args[1..]);
+}
+
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: NewsParsing.Training TRAIN VALID OUTPUT [EPOCHS] [HASH_SEEDS]");
+    Console.Error.WriteLine("       NewsParsing.Training clusters OUTPUT [--shared ../shared] [--clusters 1000] [--min-count 3]");
+    Console.Error.WriteLine("       NewsParsing.Training gazetteers OUTPUT [--shared ../shared]");
     return 2;
 }
 

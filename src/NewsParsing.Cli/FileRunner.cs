@@ -16,7 +16,7 @@ internal static class FileRunner
         var inputs = InputFiles.Enumerate(paths, options.Stderr, ref failed).ToList();
         var watch = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
-        OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, inputs, options.Pretty,
+        OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, new ListSource<InputFile>(inputs), options.Pretty,
             (input, _, scratch) => ParseOne(options, input, stdin, stats, scratch),
             (seq, output) =>
             {

@@ -22,7 +22,7 @@ internal static class JsonLinesRunner
         var reader = new StreamReader(stdin, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var watch = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
-        OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, Lines(reader), pretty: false,
+        OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, new LineSource(reader), pretty: false,
             (line, seq, scratch) => ProcessLine(options, line, seq + 1, stats, scratch),
             (seq, output) =>
             {
@@ -36,14 +36,6 @@ internal static class JsonLinesRunner
             });
         stdout.Flush();
         return failed;
-    }
-
-    private static IEnumerable<string> Lines(StreamReader reader)
-    {
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
-        }
     }
 
     private static Output ProcessLine(RunOptions options, string line, long lineNumber, RunStats stats, JsonScratch scratch)

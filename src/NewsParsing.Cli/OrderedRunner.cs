@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace NewsParsing.Cli;
@@ -46,101 +45,163 @@ internal sealed class JsonScratch : IDisposable
     public void Dispose() => _writer.Dispose();
 }
 
+/// <summary>Inputs for <see cref="OrderedRunner"/>: handed out one at a time, in order, to any worker.</summary>
+internal interface IInputSource<TItem>
+{
+    /// <summary>The next input and its sequence number, or false at the end. Called by several threads.</summary>
+    bool TryTake(out long seq, out TItem item);
+}
+
+/// <summary>The files of a run, by index.</summary>
+internal sealed class ListSource<TItem>(IReadOnlyList<TItem> items) : IInputSource<TItem>
+{
+    private long _next = -1;
+
+    public bool TryTake(out long seq, out TItem item)
+    {
+        seq = Interlocked.Increment(ref _next);
+        if (seq < items.Count)
+        {
+            item = items[(int)seq];
+            return true;
+        }
+
+        item = default!;
+        return false;
+    }
+}
+
+/// <summary>The lines of a reader, read under a lock (one reader, many workers).</summary>
+internal sealed class LineSource(TextReader reader) : IInputSource<string>
+{
+    private readonly Lock _lock = new();
+    private long _next;
+
+    public bool TryTake(out long seq, out string item)
+    {
+        lock (_lock)
+        {
+            seq = _next++;
+            item = reader.ReadLine()!;
+            return item is not null;
+        }
+    }
+}
+
 /// <summary>
-/// Runs a stream of inputs through N workers and hands their outputs to the caller's thread in input order. No batch
-/// barriers: a worker takes the next input as soon as it is free, so one slow article does not idle the others. At
-/// most <c>window</c> inputs are in flight (queued, being parsed, or parsed and waiting for an earlier one), so memory
-/// stays bounded however long the stream. The producer reads inputs on a thread of its own (file names, or lines of
-/// standard input) and the caller's thread writes: with <c>--parallel N</c>, N threads parse.
+/// Runs inputs through N workers and writes their outputs in input order. No batch barriers and no hand-offs: each
+/// worker takes the next input, parses and serialises it into its own buffer, puts the output in a ring of slots, and
+/// whichever worker holds the write turn writes every output that is ready in order. The calling thread is one of the
+/// workers, so <c>--parallel 1</c> runs on one thread with no synchronisation cost. At most <c>window</c> inputs are
+/// taken and not yet written, so memory stays bounded however long the stream and however slow one input is.
 /// </summary>
 internal static class OrderedRunner
 {
-    /// <summary>Runs <paramref name="process"/> over <paramref name="items"/> on <paramref name="workers"/> threads and
-    /// calls <paramref name="consume"/> with each output, in input order, on the calling thread.</summary>
-    public static void Run<TItem>(int workers, int window, IEnumerable<TItem> items, bool pretty,
+    /// <summary>Runs <paramref name="process"/> over the inputs of <paramref name="source"/> on <paramref name="workers"/>
+    /// threads (the caller's among them) and calls <paramref name="consume"/> with each output in input order, one call
+    /// at a time.</summary>
+    public static void Run<TItem>(int workers, int window, IInputSource<TItem> source, bool pretty,
         Func<TItem, long, JsonScratch, Output> process, Action<long, Output> consume)
     {
-        using var inputs = new BlockingCollection<(long Seq, TItem Item)>(window);
-        using var outputs = new BlockingCollection<(long Seq, Output Output)>();
-        using var permits = new SemaphoreSlim(window);
+        using var ring = new Ring(window, consume);
         Exception? failure = null;
-
-        var producer = new Thread(() =>
+        void Work()
         {
+            using var scratch = new JsonScratch(pretty);
             try
             {
-                long seq = 0;
-                foreach (var item in items)
+                while (Volatile.Read(ref failure) is null)
                 {
-                    permits.Wait();
-                    inputs.Add((seq++, item));
+                    ring.WaitForRoom();
+                    if (!source.TryTake(out var seq, out var item))
+                    {
+                        ring.ReturnRoom();
+                        break;
+                    }
+
+                    ring.Complete(seq, process(item, seq, scratch));
                 }
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or UnauthorizedAccessException)
             {
-                failure = e;
+                Interlocked.CompareExchange(ref failure, e, null); // e.g. standard output closed: every worker stops
             }
-            finally
-            {
-                inputs.CompleteAdding();
-            }
-        })
-        { IsBackground = true, Name = "newsparse reader" };
+        }
 
-        var running = workers;
-        var threads = new Thread[workers];
-        for (var w = 0; w < workers; w++)
+        var threads = new Thread[workers - 1];
+        for (var w = 0; w < threads.Length; w++)
         {
-            threads[w] = new Thread(() =>
+            threads[w] = new Thread(Work) { IsBackground = true, Name = $"newsparse worker {w + 2}" };
+            threads[w].Start();
+        }
+
+        Work();
+        foreach (var t in threads)
+        {
+            t.Join();
+        }
+
+        if (failure is not null)
+        {
+            throw new IOException(failure.Message, failure);
+        }
+    }
+
+    /// <summary>The outputs taken and not yet written, by sequence number modulo the window.</summary>
+    private sealed class Ring(int window, Action<long, Output> consume) : IDisposable
+    {
+        private readonly Output[] _slots = new Output[window];
+        private readonly bool[] _ready = new bool[window];
+        private readonly SemaphoreSlim _room = new(window);
+        private readonly Lock _writeTurn = new();
+        private long _next;
+
+        public void WaitForRoom() => _room.Wait();
+
+        public void ReturnRoom() => _room.Release();
+
+        public void Dispose() => _room.Dispose();
+
+        /// <summary>Stores output <paramref name="seq"/> and writes whatever is ready in order, unless another worker
+        /// holds the write turn (it then writes this one too: it checks again after giving the turn up).</summary>
+        public void Complete(long seq, Output output)
+        {
+            var slot = (int)(seq % _slots.Length);
+            _slots[slot] = output;
+            Volatile.Write(ref _ready[slot], true);
+            while (IsNextReady() && _writeTurn.TryEnter())
             {
-                using var scratch = new JsonScratch(pretty);
                 try
                 {
-                    foreach (var (seq, item) in inputs.GetConsumingEnumerable())
+                    while (IsNextReady())
                     {
-                        outputs.Add((seq, process(item, seq, scratch)));
+                        var next = (int)(_next % _slots.Length);
+                        var ready = _slots[next];
+                        _slots[next] = default;
+                        Volatile.Write(ref _ready[next], false);
+                        try
+                        {
+                            consume(_next, ready);
+                        }
+                        finally
+                        {
+                            if (ready.Bytes is not null)
+                            {
+                                ArrayPool<byte>.Shared.Return(ready.Bytes);
+                            }
+
+                            Volatile.Write(ref _next, _next + 1);
+                            _room.Release();
+                        }
                     }
                 }
                 finally
                 {
-                    if (Interlocked.Decrement(ref running) == 0)
-                    {
-                        outputs.CompleteAdding();
-                    }
+                    _writeTurn.Exit();
                 }
-            })
-            { IsBackground = true, Name = $"newsparse worker {w + 1}" };
-        }
-
-        producer.Start();
-        foreach (var t in threads)
-        {
-            t.Start();
-        }
-
-        // Reorder: outputs arrive as workers finish; each is written once all earlier ones are.
-        var pending = new Dictionary<long, Output>();
-        long next = 0;
-        foreach (var (seq, output) in outputs.GetConsumingEnumerable())
-        {
-            pending[seq] = output;
-            while (pending.Remove(next, out var ready))
-            {
-                consume(next, ready);
-                if (ready.Bytes is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(ready.Bytes);
-                }
-
-                next++;
-                permits.Release();
             }
         }
 
-        producer.Join();
-        if (failure is not null)
-        {
-            throw new IOException("reading the inputs failed: " + failure.Message, failure);
-        }
+        private bool IsNextReady() => Volatile.Read(ref _ready[(int)(Volatile.Read(ref _next) % _slots.Length)]);
     }
 }

@@ -31,6 +31,8 @@ internal static partial class ArticleJsonWriter
 
         WriteNullableString(w, "headline", a.Headline);
         WriteNullableString(w, "agency", a.Agency?.Id);
+        w.WriteString("agencyEvidence", EnumText<Agencies.AgencyEvidence>.Camel(a.AgencyEvidence));
+        WriteNullableString(w, "language", a.Language);
         w.WriteStartArray("authors");
         foreach (var author in a.Authors)
         {
@@ -110,6 +112,19 @@ internal static partial class ArticleJsonWriter
         foreach (var e in a.Entities)
         {
             WriteEntity(w, e);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("sources");
+        foreach (var s in a.Sources)
+        {
+            w.WriteStartObject();
+            WriteSpan(w, s);
+            w.WriteString("name", s.Name);
+            WriteNullableString(w, "agency", s.Agency?.Id);
+            w.WriteString("cue", s.Cue);
+            w.WriteEndObject();
         }
 
         w.WriteEndArray();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsParsing.Agencies;
 using NewsParsing.Entities;
 using NewsParsing.Model;
 using NewsParsing.Quantities;
@@ -28,6 +29,9 @@ internal interface IArticleStage
 {
     /// <summary>The stage's flag in <see cref="NewsPipelineOptions.Stages"/>.</summary>
     NewsStages Stage { get; }
+
+    /// <summary>Whether the stage reads English words, so that it does not run on text detected as another language.</summary>
+    bool EnglishOnly { get; }
 
     /// <summary>Runs the stage over one article.</summary>
     void Run(ArticleContext context);
@@ -69,4 +73,14 @@ internal sealed class ArticleContext
 
     /// <summary>The entity stage's result.</summary>
     public ImmutableArray<Entity> Entities { get; set; } = [];
+
+    /// <summary>The sources stage's result: the outlets the story cites.</summary>
+    public ImmutableArray<Source> Sources { get; set; } = [];
+
+    /// <summary>The article's agency: from the dateline, byline or trailer before the stages run; the sources stage
+    /// may set it from the story's self credit.</summary>
+    public Agency? Agency { get; set; }
+
+    /// <summary>Where <see cref="Agency"/> was found.</summary>
+    public AgencyEvidence AgencyEvidence { get; set; }
 }

@@ -105,10 +105,11 @@ public sealed partial class NewsPipeline
             ? ParseCore(articleText, fromPage.Date, PublicationDateSource.Html, workspace)
             : ParseCore(articleText, publicationDate ?? Options.ReferenceDate, PublicationDateSource.Caller, workspace);
 
-        var agency = article.Agency
-            ?? (page.Publisher is { } publisher ? Options.Agencies.FindByAlias(publisher) : null)
-            ?? (Uri.TryCreate(page.Url, UriKind.Absolute, out var uri) ? Options.Agencies.FindByDomain(uri.Host) : null);
-        var result = article.With(publishedAt: page.Published, url: page.Url, agency: agency, html: new HtmlSource(html, pieces.ToImmutable()));
+        var pageAgency = article.Agency is not null ? null
+            : (page.Publisher is { } publisher ? Options.Agencies.FindByAlias(publisher) : null)
+                ?? (Uri.TryCreate(page.Url, UriKind.Absolute, out var uri) ? Options.Agencies.FindByDomain(uri.Host) : null);
+        var result = article.With(publishedAt: page.Published, url: page.Url, agency: pageAgency,
+            agencyEvidence: pageAgency is null ? null : Agencies.AgencyEvidence.Page, html: new HtmlSource(html, pieces.ToImmutable()));
         return Finish(result, diagnostics);
     }
 

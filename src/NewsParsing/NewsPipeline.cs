@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsParsing.Agencies;
 using NewsParsing.Entities;
 using NewsParsing.Model;
 using NewsParsing.Quantities;
@@ -29,7 +30,7 @@ public sealed partial class NewsPipeline
         WordCache = words;
 
         // In dependency order: the quantity stage skips the dates' spans.
-        IArticleStage[] all = [new TemporalStage(options), new QuantityStage(options), new EntityStage(options)];
+        IArticleStage[] all = [new TemporalStage(options), new QuantityStage(options), new EntityStage(options), new SourcesStage(options)];
         var stages = new List<IArticleStage>(all.Length);
         foreach (var stage in all)
         {
@@ -86,9 +87,13 @@ public sealed partial class NewsPipeline
         var datelineAuthors = seg.Dateline?.Authors ?? [];
         var authors = datelineAuthors.IsEmpty ? bylineAuthors : bylineAuthors.IsEmpty ? datelineAuthors : bylineAuthors.AddRange(datelineAuthors);
 
-        var agency = seg.Dateline?.Agency ?? seg.Header.Byline?.Agency ?? seg.Trailer?.Agency;
-
         var context = new ArticleContext(text, seg.PublicationDate, Options, workspace);
+        (context.Agency, context.AgencyEvidence) = seg.Dateline?.Agency is { } d ? (d, AgencyEvidence.Dateline)
+            : seg.Header.Byline?.Agency is { } b ? (b, AgencyEvidence.Byline)
+            : seg.Trailer?.Agency is { } t ? (t, AgencyEvidence.Trailer)
+            : (null, AgencyEvidence.None);
+
+        string? language = null;
         if (text.Length > Options.MaxInputLength)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.InputTooLong, DiagnosticSeverity.Warning,
@@ -96,10 +101,25 @@ public sealed partial class NewsPipeline
         }
         else
         {
+            var english = true;
+            if ((Options.Stages & NewsStages.Language) != 0)
+            {
+                language = DetectLanguage(text, seg);
+                english = language is null or "en";
+                if (!english)
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.NotEnglish, DiagnosticSeverity.Info,
+                        $"The article is in '{language}', not English: dates, quantities, entities and sources were not extracted."));
+                }
+            }
+
             AddRegions(seg, workspace.Regions);
             foreach (var stage in _stages)
             {
-                stage.Run(context);
+                if (english || !stage.EnglishOnly)
+                {
+                    stage.Run(context);
+                }
             }
         }
 
@@ -109,7 +129,10 @@ public sealed partial class NewsPipeline
             Trailer = seg.Trailer,
             PublicationDate = seg.PublicationDate,
             PublicationDateSource = seg.PublicationDateSource,
-            Agency = agency,
+            Agency = context.Agency,
+            AgencyEvidence = context.AgencyEvidence,
+            Sources = context.Sources,
+            Language = language,
             Authors = authors,
             Dates = context.Dates,
             Quantities = context.Quantities,
@@ -134,6 +157,14 @@ public sealed partial class NewsPipeline
         }
 
         return result;
+    }
+
+    /// <summary>The body's language (BCP 47), or <see langword="null"/> when undetermined: the detector reads the body
+    /// (or, without one, the whole text) and stops after a few hundred words.</summary>
+    private static string? DetectLanguage(string text, Segmentation.Segmentation seg)
+    {
+        var span = seg.Body.Paragraphs.IsEmpty ? text.AsSpan() : text.AsSpan(seg.Body.Span.Start, seg.Body.Span.Length);
+        return LanguageDetector.Default.Detect(span).Language;
     }
 
     /// <summary>The regions the extraction stages read: headline, byline, dateline and body paragraphs, in input order.</summary>

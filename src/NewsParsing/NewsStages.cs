@@ -20,6 +20,15 @@ public enum NewsStages
     /// <summary>Named entities (<see cref="Model.NewsArticle.Entities"/>).</summary>
     Entities = 4,
 
+    /// <summary>The outlets the story cites, and its agency from its own self credit when no dateline, byline or
+    /// trailer names one (<see cref="Model.NewsArticle.Sources"/>).</summary>
+    Sources = 8,
+
+    /// <summary>Language detection (<see cref="Model.NewsArticle.Language"/>): text in another language than English
+    /// skips the English-only stages with diagnostic <see cref="Model.DiagnosticCodes.NotEnglish"/>. Without it every
+    /// stage runs on any text.</summary>
+    Language = 16,
+
     /// <summary>Every stage.</summary>
-    All = Dates | Quantities | Entities,
+    All = Dates | Quantities | Entities | Sources | Language,
 }

@@ -1,3 +1,4 @@
+using NewsParsing.Agencies;
 using NewsParsing.Entities;
 using NewsParsing.Model;
 using NewsParsing.Quantities;
@@ -58,6 +59,12 @@ internal sealed class ParseWorkspace
     /// <summary>The entity stage's buffers.</summary>
     public EntityStage.Buffers Entities { get; } = new();
 
+    /// <summary>The sources stage's citations.</summary>
+    public List<Source> Sources { get; } = new(8);
+
+    /// <summary>The sources stage's self credits.</summary>
+    public List<Credit> Credits { get; } = new(4);
+
     /// <summary>Tokens of a name looked up in the gazetteer.</summary>
     public List<NerToken> NameTokens { get; } = new(16);
 
@@ -80,6 +87,8 @@ internal sealed class ParseWorkspace
         Retain(Quantities);
         Retain(TakenSpans);
         Entities.Reset();
+        Retain(Sources);
+        Retain(Credits);
         Retain(NameTokens);
     }
 

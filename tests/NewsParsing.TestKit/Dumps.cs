@@ -156,6 +156,35 @@ public static class Dumps
         return sb.ToString();
     }
 
+    /// <summary>Agency and sources: <c>agency: id (evidence)</c>, then <c>source: "text" cue="…" name="…" [agency=id]</c>
+    /// lines, then the language when it is not English and the agency diagnostics when there are any.</summary>
+    public static string Agencies(NewsArticle a)
+    {
+        var sb = new StringBuilder();
+        sb.Append("agency: ").Append(a.Agency is { } agency ? agency.Id + " (" + a.AgencyEvidence.ToString() + ")" : "—");
+        foreach (var s in a.Sources)
+        {
+            sb.Append("\nsource: ").Append(Quote(s.Text)).Append(" cue=\"").Append(s.Cue).Append("\" name=\"").Append(s.Name).Append('"');
+            if (s.Agency is { } sa)
+            {
+                sb.Append(" agency=").Append(sa.Id);
+            }
+        }
+
+        if (a.Language is { } language && language != "en")
+        {
+            sb.Append("\nlanguage: ").Append(language);
+        }
+
+        var codes = a.Diagnostics.Where(x => x.Code is DiagnosticCodes.AgencyConflict or DiagnosticCodes.NotEnglish).Select(x => x.Code).ToList();
+        if (codes.Count > 0)
+        {
+            sb.Append("\ndiagnostics: ").Append(string.Join(' ', codes));
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Entities: <c>"text" Type #id canonical="…" [title="…"] [country=ISO]</c>.</summary>
     public static string Entities(NewsArticle article)
     {

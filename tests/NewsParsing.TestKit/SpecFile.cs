@@ -137,6 +137,7 @@ public static class SpecSuites
         ["Temporal"] = (new NewsPipelineBuilder().WithStages(NewsStages.Dates).Build(), Dumps.Dates),
         ["Quantities"] = (new NewsPipelineBuilder().WithStages(NewsStages.Dates | NewsStages.Quantities).Build(), Dumps.Quantities),
         ["Entities"] = (new NewsPipelineBuilder().WithStages(NewsStages.Entities).Build(), Dumps.Entities),
+        ["Agencies"] = (new NewsPipelineBuilder().WithStages(NewsStages.Sources | NewsStages.Language).Build(), Dumps.Agencies),
     };
 
     /// <summary>The spec folders.</summary>

@@ -37,6 +37,8 @@ internal sealed partial class EntityStage : IArticleStage
 
     public NewsStages Stage => NewsStages.Entities;
 
+    public bool EnglishOnly => true;
+
     /// <summary>Extracts the entity mentions of every region into <see cref="ArticleContext.Entities"/>.</summary>
     public void Run(ArticleContext context)
     {

@@ -67,4 +67,11 @@ public static class DiagnosticCodes
 
     /// <summary>No article text was found in the page.</summary>
     public const string HtmlNoArticle = "NP0014";
+
+    /// <summary>The article is written in another language than English (<see cref="NewsArticle.Language"/>); the
+    /// English-only stages (dates, quantities, entities, sources) did not run.</summary>
+    public const string NotEnglish = "NP0015";
+
+    /// <summary>The story credits itself to another agency than its dateline, byline or trailer names.</summary>
+    public const string AgencyConflict = "NP0016";
 }

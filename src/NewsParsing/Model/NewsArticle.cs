@@ -74,8 +74,19 @@ public sealed class NewsArticle
     /// <summary>For articles read from HTML: the page and the map from the article's text back to it.</summary>
     public Html.HtmlSource? Html { get; internal init; }
 
-    /// <summary>The article's agency: from the dateline, else the byline, else the trailer or sign-off.</summary>
+    /// <summary>The article's agency: from the dateline, else the byline, else the trailer or sign-off, else the story's
+    /// own self credit (<c>…, Azernews reports.</c>), else (HTML) the page's publisher or address.</summary>
     public Agency? Agency { get; internal init; }
+
+    /// <summary>Where <see cref="Agency"/> was found.</summary>
+    public AgencyEvidence AgencyEvidence { get; internal init; }
+
+    /// <summary>The outlets and agencies the story cites (<c>via AzerTag</c>, <c>citing Yonhap</c>, <c>TASS reported</c>).</summary>
+    public ImmutableArray<Source> Sources { get; internal init; } = [];
+
+    /// <summary>The language of the body as a BCP 47 tag (<c>en</c>, <c>tr</c>, <c>de</c>), or <see langword="null"/>
+    /// when the text is too short or mixed to tell.</summary>
+    public string? Language { get; internal init; }
 
     /// <summary>The authors from the byline (and from a dateline that names one).</summary>
     public ImmutableArray<Author> Authors { get; internal init; } = [];
@@ -98,6 +109,7 @@ public sealed class NewsArticle
         OffsetDateTime? publishedAt = null,
         string? url = null,
         Agency? agency = null,
+        AgencyEvidence? agencyEvidence = null,
         Html.HtmlSource? html = null) =>
         new(Text, Header, Body)
         {
@@ -109,6 +121,9 @@ public sealed class NewsArticle
             Url = url ?? Url,
             Html = html ?? Html,
             Agency = agency ?? Agency,
+            AgencyEvidence = agencyEvidence ?? AgencyEvidence,
+            Sources = Sources,
+            Language = Language,
             Authors = Authors,
             Dates = Dates,
             Quantities = Quantities,
@@ -120,7 +135,8 @@ public sealed class NewsArticle
     private object ToDump() => new
     {
         Published = PublicationDate is { } p ? $"{p:yyyy-MM-dd} ({PublicationDateSource})" : null,
-        Agency = Agency?.Id,
+        Agency = Agency is null ? null : $"{Agency.Id} ({AgencyEvidence})",
+        Language,
         Authors = string.Join(", ", Authors.Select(a => a.Name)),
         Headline,
         Header,
@@ -130,6 +146,7 @@ public sealed class NewsArticle
         Dates,
         Quantities,
         Entities,
+        Sources = Sources.Select(s => $"{s.Cue} {s.Name}").ToArray(),
         Diagnostics = Diagnostics.Select(d => $"{d.Code} {d.Severity}: {d.Message}").ToArray(),
     };
 }

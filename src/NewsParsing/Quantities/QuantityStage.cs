@@ -16,6 +16,8 @@ internal sealed class QuantityStage : IArticleStage
 
     public NewsStages Stage => NewsStages.Quantities;
 
+    public bool EnglishOnly => true;
+
     /// <summary>Extracts the quantities of every region into <see cref="ArticleContext.Quantities"/>, skipping text
     /// the temporal stage already took (<see cref="ArticleContext.Dates"/>).</summary>
     public void Run(ArticleContext context)

@@ -33,7 +33,7 @@ internal sealed class TrailerRules
         // First characters of everything a trailer line can start with, in both cases: most body lines are rejected
         // by one vectorised lookup instead of a loop of case-insensitive prefix comparisons. Tag lines open with a
         // bracket or slash; sign-offs with the sign-off word.
-        var first = new HashSet<char>(['(', '/', '[']);
+        var first = new HashSet<char>(['(', '/', '[', 'F', 'f']);
         foreach (var (_, prefix) in prefixes)
         {
             first.Add(char.ToUpperInvariant(prefix[0]));
@@ -112,6 +112,18 @@ internal sealed class TrailerRules
             {
                 agency = FindHandleAgency(line, _agencies);
                 return kind;
+            }
+        }
+
+        // "Follow AzerNews on Twitter": a registered agency's follow-us line.
+        if (line.StartsWith("Follow ", StringComparison.OrdinalIgnoreCase) && line.Length <= MaxTagLineLength + 40)
+        {
+            var rest = line[7..];
+            var on = rest.IndexOf(" on ", StringComparison.OrdinalIgnoreCase);
+            if (on > 0 && _agencies.FindByAlias(rest[..on].Trim()) is { } followed)
+            {
+                agency = followed;
+                return TrailerKind.FollowUs;
             }
         }
 

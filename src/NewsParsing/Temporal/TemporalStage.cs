@@ -16,6 +16,8 @@ internal sealed class TemporalStage : IArticleStage
 
     public NewsStages Stage => NewsStages.Dates;
 
+    public bool EnglishOnly => true;
+
     /// <summary>Extracts the time expressions of every region of the article into <see cref="ArticleContext.Dates"/>.</summary>
     public void Run(ArticleContext context)
     {

@@ -65,6 +65,12 @@ internal sealed class ArticleContext
     /// <summary>Stages add their diagnostics here.</summary>
     public List<Diagnostic> Diagnostics => Workspace.Diagnostics;
 
+    /// <summary>The article's dateline, if it has one.</summary>
+    public Dateline? Dateline { get; set; }
+
+    /// <summary>The authors named in the byline and dateline.</summary>
+    public ImmutableArray<Author> Authors { get; set; } = [];
+
     /// <summary>The temporal stage's result (empty until it runs).</summary>
     public ImmutableArray<TemporalExpression> Dates { get; set; } = [];
 

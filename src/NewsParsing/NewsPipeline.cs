@@ -87,7 +87,7 @@ public sealed partial class NewsPipeline
         var datelineAuthors = seg.Dateline?.Authors ?? [];
         var authors = datelineAuthors.IsEmpty ? bylineAuthors : bylineAuthors.IsEmpty ? datelineAuthors : bylineAuthors.AddRange(datelineAuthors);
 
-        var context = new ArticleContext(text, seg.PublicationDate, Options, workspace);
+        var context = new ArticleContext(text, seg.PublicationDate, Options, workspace) { Dateline = seg.Dateline, Authors = authors };
         (context.Agency, context.AgencyEvidence) = seg.Dateline?.Agency is { } d ? (d, AgencyEvidence.Dateline)
             : seg.Header.Byline?.Agency is { } b ? (b, AgencyEvidence.Byline)
             : seg.Trailer?.Agency is { } t ? (t, AgencyEvidence.Trailer)

@@ -10,36 +10,35 @@ namespace NewsParsing.Entities;
 internal sealed partial class EntityStage
 {
     /// <summary>
-    /// Links mentions: people by surname, places and organisations by canonical name (case-insensitive); assigns ids in
-    /// order of first mention. Keys are spans of the article or gazetteer names, so linking allocates one canonical
-    /// string per cluster rather than several strings per mention.
+    /// Cleans the article's mentions (<see cref="Refine"/>), then links them: people by their names (never two people
+    /// whose given names, patronymics or initials conflict), places and organisations by canonical name
+    /// (case-insensitive); assigns ids in order of first mention. Keys are spans of the article or gazetteer names, so
+    /// linking allocates one canonical string per cluster rather than several strings per mention.
     /// </summary>
-    private ImmutableArray<Entity> Link(string text, Buffers buffers, ParseWorkspace workspace)
+    private ImmutableArray<Entity> Link(ArticleContext context, Buffers buffers)
     {
+        var text = context.Text;
+        var workspace = context.Workspace;
+        Refine(context, buffers);
         var mentions = buffers.Mentions;
         var clusters = buffers.Clusters;
         var canonical = buffers.Canonical;
         var clusterOf = buffers.ClusterOf(mentions.Count);
+        LinkPeople(text, buffers, clusterOf);
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
-            var surface = WithoutArticle(text, mention.Span);
-            NameForm form;
-            LinkKey key;
             if (mention.Type == EntityType.Person)
             {
-                form = surface;
-                key = new LinkKey(EntityType.Person, Surname(surface));
-            }
-            else
-            {
-                form = mention.Canonical is { } c ? new NameForm(c, 0, c.Length)
-                    : _gazetteer.TryLookup(text, surface.Start, surface.Start + surface.Length, workspace.NameTokens, out var e) && (e.Flags & GazetteerFlags.Title) == 0
-                        ? new NameForm(e.Canonical, 0, e.Canonical.Length)
-                        : surface;
-                key = new LinkKey(mention.Type, form);
+                continue;
             }
 
+            var surface = WithoutArticle(text, mention.Span);
+            var form = mention.Canonical is { } c ? new NameForm(c, 0, c.Length)
+                : _gazetteer.TryLookup(text, surface.Start, surface.Start + surface.Length, workspace.NameTokens, out var e) && (e.Flags & GazetteerFlags.Title) == 0
+                    ? new NameForm(e.Canonical, 0, e.Canonical.Length)
+                    : surface;
+            var key = new LinkKey(mention.Type, form);
             if (!clusters.TryGetValue(key, out var cluster))
             {
                 cluster = canonical.Count;
@@ -48,10 +47,21 @@ internal sealed partial class EntityStage
             }
             else if (form.Length > canonical[cluster].Length)
             {
-                canonical[cluster] = form; // the fullest written form of a name is its canonical form ("Zakir Hasanov" over "Hasanov")
+                canonical[cluster] = form; // the fullest written form of a name is its canonical form
             }
 
             clusterOf[m] = cluster;
+        }
+
+        // Ids in order of first mention.
+        var idOf = buffers.Ids(canonical.Count);
+        var next = 0;
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (idOf[clusterOf[m]] == 0)
+            {
+                idOf[clusterOf[m]] = ++next;
+            }
         }
 
         var names = buffers.Names(canonical.Count);
@@ -68,7 +78,7 @@ internal sealed partial class EntityStage
             {
                 Type = mention.Type,
                 Canonical = names[clusterOf[m]],
-                Id = clusterOf[m] + 1,
+                Id = idOf[clusterOf[m]],
                 Title = mention.Title,
                 CountryCode = mention.Country,
             };
@@ -76,6 +86,269 @@ internal sealed partial class EntityStage
 
         return ImmutableCollectionsMarshal.AsImmutableArray(entities);
     }
+
+    /// <summary>
+    /// Links the people of the article. Full names first, in order: a name joins an earlier person only when the
+    /// surnames are equal and the given names (or initials: <c>Z. Hasanov</c> = <c>Zakir Hasanov</c>) and patronymics
+    /// that both write agree; several such people → the one mentioned last before it. Then bare surnames: the one
+    /// person with that surname, else the nearest preceding mention of one, else (only later ones) not linked.
+    /// </summary>
+    private static void LinkPeople(string text, Buffers buffers, int[] clusterOf)
+    {
+        var mentions = buffers.Mentions;
+        var people = buffers.People;
+        var bySurname = buffers.PeopleBySurname;
+        var canonical = buffers.Canonical;
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (mentions[m].Type != EntityType.Person || !PersonName.TryParse(WithoutArticle(text, mentions[m].Span), out var name) || name.Words < 2)
+            {
+                continue;
+            }
+
+            var key = new LinkKey(EntityType.Person, name.Surname);
+            var found = -1;
+            var ambiguous = false;
+            for (var p = bySurname.TryGetValue(key, out var head) ? head : -1; p >= 0; p = people[p].Next)
+            {
+                if (!people[p].Name.Agrees(name))
+                {
+                    continue;
+                }
+
+                if (found >= 0)
+                {
+                    ambiguous = true;
+                }
+
+                if (found < 0 || people[p].LastMention > people[found].LastMention)
+                {
+                    found = p;
+                }
+            }
+
+            _ = ambiguous; // several agreeing people: the one mentioned last before this name (found) is taken
+            if (found < 0)
+            {
+                found = people.Count;
+                people.Add(new Person(name, canonical.Count, m, bySurname.TryGetValue(key, out var first) ? first : -1));
+                bySurname[key] = found;
+                canonical.Add(name.Form);
+            }
+            else
+            {
+                var person = people[found];
+                if (name.Words > person.Name.Words)
+                {
+                    canonical[person.Cluster] = name.Form; // the fullest written form is the canonical name
+                }
+
+                people[found] = person with { Name = person.Name.Merge(name), LastMention = m };
+            }
+
+            clusterOf[m] = people[found].Cluster;
+        }
+
+        // Bare surnames (and any other one-word person mention).
+        var bare = buffers.Clusters; // (Person, word) → cluster of a bare name nobody else has
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (mentions[m].Type != EntityType.Person || !PersonName.TryParse(WithoutArticle(text, mentions[m].Span), out var name) || name.Words >= 2)
+            {
+                continue;
+            }
+
+            var key = new LinkKey(EntityType.Person, name.Surname);
+            var cluster = -1;
+            if (bySurname.TryGetValue(key, out var head))
+            {
+                if (people[head].Next < 0)
+                {
+                    cluster = people[head].Cluster; // exactly one person has this surname
+                }
+                else
+                {
+                    cluster = NearestPreceding(text, mentions, clusterOf, m, name.Surname);
+                }
+            }
+
+            if (cluster < 0 && !bare.TryGetValue(key, out cluster))
+            {
+                cluster = canonical.Count;
+                bare.Add(key, cluster);
+                canonical.Add(name.Form);
+            }
+
+            clusterOf[m] = cluster;
+        }
+    }
+
+    /// <summary>The cluster of the nearest full name before mention <paramref name="m"/> with this surname, or -1.</summary>
+    private static int NearestPreceding(string text, List<Mention> mentions, int[] clusterOf, int m, NameForm surname)
+    {
+        const int MaxLookBack = 500; // bounds the cost on a list of thousands of names
+        for (var k = m - 1; k >= 0 && m - k <= MaxLookBack; k--)
+        {
+            if (mentions[k].Type == EntityType.Person && PersonName.TryParse(WithoutArticle(text, mentions[k].Span), out var other)
+                && other.Words >= 2 && other.Surname.AsSpan().Equals(surname.AsSpan(), StringComparison.OrdinalIgnoreCase))
+            {
+                return clusterOf[k];
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Cleans the mentions before linking: role and rank words written inside a person's name go to its title
+    /// (<c>Victim Karam Mammadov</c>), mentions that are only role words, months, weekdays or capitalised common words go
+    /// (<c>Senior Lieutenant</c>, <c>Jan</c>, <c>Article</c>), the dateline's place is one Location equal to
+    /// <see cref="Model.Dateline.Place"/>, byline authors are Person mentions, and a name gets one type in the article.
+    /// </summary>
+    private static void Refine(ArticleContext context, Buffers buffers)
+    {
+        var text = context.Text;
+        var mentions = buffers.Mentions;
+        var rules = EntityRules.Default;
+        var kept = 0;
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            var s = mention.Span;
+            var words = text.AsSpan(s.Start, s.Length);
+            if (mention.Type == EntityType.Person)
+            {
+                // Leading role words: "Victim Karam Mammadov", "Judges Jamal Ramazanov".
+                var start = 0;
+                while (true)
+                {
+                    var space = words[start..].IndexOf(' ');
+                    if (space < 0 || !rules.IsRoleWord(words.Slice(start, space)))
+                    {
+                        break;
+                    }
+
+                    start += space + 1;
+                }
+
+                if (start > 0)
+                {
+                    var title = context.Workspace.Names.Get(words[..(start - 1)]);
+                    mention = mention with { Span = new SourceSpan(s.Start + start, s.Length - start), Title = mention.Title ?? title };
+                    words = words[start..];
+                }
+            }
+
+            if (OnlyRoleOrStopWords(words, rules))
+            {
+                continue; // "Senior Lieutenant", "Article", "Jan", "States"
+            }
+
+            mentions[kept++] = mention;
+        }
+
+        mentions.RemoveRange(kept, mentions.Count - kept);
+
+        // The dateline's place is one Location, as the dateline reads it ("LOS ANGELES" → Los Angeles).
+        if (context.Dateline is { PlaceSpan: { } place, Place: { } placeName })
+        {
+            Replace(mentions, place, new Mention(place, EntityType.Location, null, null, placeName));
+        }
+
+        foreach (var author in context.Authors)
+        {
+            Replace(mentions, author.Span, new Mention(author.Span, EntityType.Person, null, null, null));
+        }
+
+        OneTypePerName(text, buffers);
+    }
+
+    /// <summary>Whether every word of a mention is a role word or a stop name.</summary>
+    private static bool OnlyRoleOrStopWords(ReadOnlySpan<char> words, EntityRules rules)
+    {
+        while (!words.IsEmpty)
+        {
+            var space = words.IndexOf(' ');
+            var word = space < 0 ? words : words[..space];
+            if (word.Length > 0 && !rules.IsRoleWord(word) && !rules.IsStopName(word))
+            {
+                return false;
+            }
+
+            words = space < 0 ? default : words[(space + 1)..];
+        }
+
+        return true;
+    }
+
+    /// <summary>Replaces the mentions that overlap <paramref name="span"/> with <paramref name="replacement"/>, keeping
+    /// the list sorted.</summary>
+    private static void Replace(List<Mention> mentions, SourceSpan span, Mention replacement)
+    {
+        var at = mentions.Count;
+        var kept = 0;
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (mentions[m].Span.Overlaps(span))
+            {
+                at = Math.Min(at, kept);
+                continue;
+            }
+
+            if (at == mentions.Count && mentions[m].Span.Start > span.Start)
+            {
+                at = kept;
+            }
+
+            mentions[kept++] = mentions[m];
+        }
+
+        mentions.RemoveRange(kept, mentions.Count - kept);
+        mentions.Insert(Math.Min(at, mentions.Count), replacement);
+    }
+
+    /// <summary>
+    /// One type per name in the article, decided from all its mentions (the document-level pass of the classic
+    /// taggers): a one-word name that is the surname of a person named in full is that person ("Pashinyan"); otherwise
+    /// the type most of its mentions have, ties going to Person, then Location, Organization, Misc. Only the tagger's
+    /// four types vote and change; rule types (events, facilities, nationalities) stay.
+    /// </summary>
+    private static void OneTypePerName(string text, Buffers buffers)
+    {
+        var mentions = buffers.Mentions;
+        var votes = buffers.Votes;
+        votes.Clear();
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            if (!IsTaggerType(mention.Type))
+            {
+                continue;
+            }
+
+            var key = new LinkKey(EntityType.Misc, WithoutArticle(text, mention.Span));
+            votes.TryGetValue(key, out var v);
+            votes[key] = v.Add(mention.Type);
+            if (mention.Type == EntityType.Person && PersonName.TryParse(key.Name, out var name) && name.Words >= 2)
+            {
+                var surname = new LinkKey(EntityType.Misc, name.Surname);
+                votes.TryGetValue(surname, out var sv);
+                votes[surname] = sv with { FullPersonSurname = true };
+            }
+        }
+
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            if (IsTaggerType(mention.Type) && votes.TryGetValue(new LinkKey(EntityType.Misc, WithoutArticle(text, mention.Span)), out var v)
+                && v.Winner() is var type && type != mention.Type)
+            {
+                mentions[m] = mention with { Type = type, Title = type == EntityType.Person ? mention.Title : null };
+            }
+        }
+    }
+
+    private static bool IsTaggerType(EntityType type) => type is EntityType.Person or EntityType.Location or EntityType.Organization or EntityType.Misc;
 
     /// <summary>The mention without a leading "the ".</summary>
     private static NameForm WithoutArticle(string text, SourceSpan span)
@@ -96,6 +369,90 @@ internal sealed partial class EntityStage
     }
 
     internal readonly record struct Mention(SourceSpan Span, EntityType Type, string? Title, string? Country, string? Canonical);
+
+    /// <summary>The votes for a name's type across the article.</summary>
+    internal readonly record struct TypeVotes(int Person, int Location, int Organization, int Misc, bool FullPersonSurname)
+    {
+        public TypeVotes Add(EntityType type) => type switch
+        {
+            EntityType.Person => this with { Person = Person + 1 },
+            EntityType.Location => this with { Location = Location + 1 },
+            EntityType.Organization => this with { Organization = Organization + 1 },
+            _ => this with { Misc = Misc + 1 },
+        };
+
+        public EntityType Winner()
+        {
+            if (FullPersonSurname)
+            {
+                return EntityType.Person;
+            }
+
+            var best = Math.Max(Math.Max(Person, Location), Math.Max(Organization, Misc));
+            return best == Person ? EntityType.Person : best == Location ? EntityType.Location : best == Organization ? EntityType.Organization : EntityType.Misc;
+        }
+    }
+
+    /// <summary>A person of the article: what its names say so far, its cluster, its last full-name mention, and the
+    /// next person with the same surname.</summary>
+    internal readonly record struct Person(PersonName Name, int Cluster, int LastMention, int Next);
+
+    /// <summary>
+    /// A person's name as written, read as given name, middle names (patronymics) and surname: slices of the article.
+    /// </summary>
+    internal readonly record struct PersonName(NameForm Form, NameForm Given, NameForm Middle, NameForm Surname, int Words)
+    {
+        public static bool TryParse(NameForm form, out PersonName name)
+        {
+            var s = form.AsSpan();
+            var first = s.IndexOf(' ');
+            var last = s.LastIndexOf(' ');
+            if (s.IsEmpty || s.Trim().Length != s.Length)
+            {
+                name = default;
+                return false;
+            }
+
+            var words = 1 + s.Count(' ');
+            var surname = s[(last + 1)..].TrimEnd('.');
+            name = new PersonName(
+                form,
+                first < 0 ? default : new NameForm(form.Source, form.Start, first),
+                last > first ? new NameForm(form.Source, form.Start + first + 1, last - first - 1) : default,
+                new NameForm(form.Source, form.Start + last + 1, surname.Length),
+                words);
+            return true;
+        }
+
+        /// <summary>Whether two full names can be one person: equal surnames, agreeing given names and middle names.</summary>
+        public bool Agrees(PersonName other) =>
+            Surname.AsSpan().Equals(other.Surname.AsSpan(), StringComparison.OrdinalIgnoreCase)
+            && PartsAgree(Given, other.Given) && PartsAgree(Middle, other.Middle);
+
+        /// <summary>What both names say: the fuller given name and the middle name where one is missing or an initial.</summary>
+        public PersonName Merge(PersonName other) => this with
+        {
+            Given = IsInitial(Given) && !IsInitial(other.Given) && other.Given.Length > 0 ? other.Given : Given,
+            Middle = (Middle.Length == 0 || IsInitial(Middle)) && other.Middle.Length > 0 ? other.Middle : Middle,
+            Words = Math.Max(Words, other.Words),
+        };
+
+        /// <summary>Parts agree when one is missing, they are equal, or one is an initial of the other.</summary>
+        private static bool PartsAgree(NameForm a, NameForm b)
+        {
+            if (a.Length == 0 || b.Length == 0)
+            {
+                return true;
+            }
+
+            var x = a.AsSpan().TrimEnd('.');
+            var y = b.AsSpan().TrimEnd('.');
+            return x.Equals(y, StringComparison.OrdinalIgnoreCase)
+                || ((x.Length == 1 || y.Length == 1) && char.ToUpperInvariant(x[0]) == char.ToUpperInvariant(y[0]));
+        }
+
+        private static bool IsInitial(NameForm part) => part.Length > 0 && part.AsSpan().TrimEnd('.').Length == 1;
+    }
 
     /// <summary>A name written in the article or taken from the gazetteer: a slice of <see cref="Source"/>.</summary>
     internal readonly record struct NameForm(string Source, int Start, int Length)

@@ -97,7 +97,8 @@ internal sealed partial class EntityStage
         for (var k = start - 1; k >= 0 && start - k <= 6; k--)
         {
             var w = Word(text, tokens[k]);
-            var isTitle = flags[k].HasFlag(GazetteerFlags.Title) || (_gazetteer.TryMatch(text, tokens, k, 1, out var e) && e.Flags.HasFlag(GazetteerFlags.Title));
+            var isTitle = flags[k].HasFlag(GazetteerFlags.Title) || (_gazetteer.TryMatch(text, tokens, k, 1, out var e) && e.Flags.HasFlag(GazetteerFlags.Title))
+                || EntityRules.Default.IsRoleWord(w);
             var isModifier = ContainsLower(TitleModifiers, w) || (flags[k] & GazetteerFlags.Demonym) != 0;
             if (!isTitle && !isModifier)
             {

@@ -84,12 +84,12 @@ internal sealed partial class EntityStage : IArticleStage
                 {
                     context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
                         $"More than {Options.MaxItemsPerStage} entities; the rest were not extracted."));
-                    return Link(text, buffers, context.Workspace);
+                    return Link(context, buffers);
                 }
             }
         }
 
-        return Link(text, buffers, context.Workspace);
+        return Link(context, buffers);
     }
 
     private static bool EndsSentence(string text, List<NerToken> tokens, int i)
@@ -247,6 +247,7 @@ internal sealed partial class EntityStage : IArticleStage
     {
         private int[] _clusterOf = new int[64];
         private string[] _names = new string[64];
+        private int[] _ids = new int[64];
         private GazetteerFlags[] _longFlags = [];
         private NerTokenHashes[] _longHashes = [];
         private int[] _longTags = [];
@@ -265,7 +266,20 @@ internal sealed partial class EntityStage : IArticleStage
 
         public List<NameForm> Canonical { get; } = new(64);
 
+        public List<Person> People { get; } = new(16);
+
+        public Dictionary<LinkKey, int> PeopleBySurname { get; } = new(16, LinkKeyComparer.Instance);
+
+        public Dictionary<LinkKey, TypeVotes> Votes { get; } = new(64, LinkKeyComparer.Instance);
+
         public int[] ClusterOf(int count) => _clusterOf.Length >= count ? _clusterOf : _clusterOf = new int[Math.Max(count, 2 * _clusterOf.Length)];
+
+        public int[] Ids(int count)
+        {
+            var ids = _ids.Length >= count ? _ids : _ids = new int[Math.Max(count, 2 * _ids.Length)];
+            Array.Clear(ids, 0, count);
+            return ids;
+        }
 
         public string[] Names(int count) => _names.Length >= count ? _names : _names = new string[Math.Max(count, 2 * _names.Length)];
 
@@ -301,6 +315,10 @@ internal sealed partial class EntityStage : IArticleStage
             }
 
             ParseWorkspace.Retain(Canonical);
+            ParseWorkspace.Retain(People);
+            PeopleBySurname.Clear();
+            Votes.Clear();
+            ParseWorkspace.Retain(ref _ids);
             ParseWorkspace.Retain(ref _clusterOf);
             ParseWorkspace.Retain(ref _names);
             ParseWorkspace.Retain(ref _longFlags);

@@ -1,0 +1,85 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace NewsParsing.Entities;
+
+/// <summary>The words of <c>rules.data.json</c>: role words that are titles, never names; capitalised common words,
+/// months and weekdays that are never an entity on their own.</summary>
+internal sealed class EntityRules
+{
+    private static readonly Lazy<EntityRules> Instance = new(Load);
+
+    private EntityRules(FrozenSet<string> roleWords, FrozenSet<string> stopNames)
+    {
+        RoleWords = roleWords;
+        StopNames = stopNames;
+#if NET9_0_OR_GREATER
+        _roles = roleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _stops = stopNames.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+    }
+
+#if NET9_0_OR_GREATER
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _roles;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stops;
+#endif
+
+    public static EntityRules Default => Instance.Value;
+
+    /// <summary>Role, rank and honorific words, compared ignoring case and a final full stop (<c>Victim</c>, <c>Judges</c>, <c>Dr.</c>).</summary>
+    public FrozenSet<string> RoleWords { get; }
+
+    /// <summary>Words that are never an entity alone, as written: common words and weekdays (<c>Article</c>, <c>Mon</c>).</summary>
+    public FrozenSet<string> StopNames { get; }
+
+    public bool IsRoleWord(ReadOnlySpan<char> word)
+    {
+        word = word.TrimEnd('.');
+        if (word.IsEmpty || word.Length > 24)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+#if NET9_0_OR_GREATER
+        return _roles.Contains(lower);
+#else
+        return RoleWords.Contains(new string(lower));
+#endif
+    }
+
+    /// <summary>Whether a one-word mention is never an entity: a stop name, a weekday, or a month or its abbreviation
+    /// (from the shared month table: <c>Jan</c>, <c>Sept</c>, <c>MARCH</c>).</summary>
+    public bool IsStopName(ReadOnlySpan<char> word)
+    {
+        word = word.TrimEnd('.');
+        if (Text.Months.Match(word) != 0)
+        {
+            return true;
+        }
+#if NET9_0_OR_GREATER
+        return _stops.Contains(word);
+#else
+        return StopNames.Contains(word.ToString());
+#endif
+    }
+
+    private static EntityRules Load()
+    {
+        using var stream = EmbeddedData.Open("Entities.rules.data.json");
+        using var doc = JsonDocument.Parse(stream);
+        var root = doc.RootElement;
+        var stops = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in new[] { "stopNames", "weekdays" })
+        {
+            foreach (var w in root.GetProperty(name).EnumerateArray())
+            {
+                stops.Add(w.GetString()!);
+            }
+        }
+
+        var roles = root.GetProperty("roleWords").EnumerateArray().Select(w => w.GetString()!);
+        return new EntityRules(roles.ToFrozenSet(StringComparer.Ordinal), stops.ToFrozenSet(StringComparer.Ordinal));
+    }
+}

@@ -4,9 +4,16 @@ using NewsParsing.Benchmarks;
 // BenchmarkDotNet suite: dotnet run -c Release --project benchmarks/NewsParsing.Benchmarks -- --filter '*'
 // Side-by-side loop for compare-peers.sh: ... -- throughput [N] [CAP_SECONDS] FILE...
 // Allocation types of the end-to-end parse (sampled): ... -- allocations [N]
+// What a fresh process pays before its first article: ... -- startup
 if (args.Length > 0 && args[0] == "throughput")
 {
     Throughput.Run(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "startup")
+{
+    StartupTimes.Run();
     return;
 }
 

@@ -9,10 +9,12 @@ internal sealed class EntityRules
 {
     private static readonly Lazy<EntityRules> Instance = new(Load);
 
-    private EntityRules(FrozenSet<string> roleWords, FrozenSet<string> stopNames)
+    private EntityRules(FrozenSet<string> roleWords, FrozenSet<string> stopNames, string[] stateForms, FrozenSet<string> particles)
     {
         RoleWords = roleWords;
         StopNames = stopNames;
+        StateForms = stateForms;
+        Particles = particles;
 #if NET9_0_OR_GREATER
         _roles = roleWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _stops = stopNames.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -31,6 +33,12 @@ internal sealed class EntityRules
 
     /// <summary>Words that are never an entity alone, as written: common words and weekdays (<c>Article</c>, <c>Mon</c>).</summary>
     public FrozenSet<string> StopNames { get; }
+
+    /// <summary>Forms of state written before a country's name ("Republic" in "Republic of Armenia"), longest first.</summary>
+    public string[] StateForms { get; }
+
+    /// <summary>Lower-case patronymic particles that stand inside a person's name (<c>oglu</c>, <c>gizi</c>).</summary>
+    public FrozenSet<string> Particles { get; }
 
     public bool IsRoleWord(ReadOnlySpan<char> word)
     {
@@ -80,6 +88,9 @@ internal sealed class EntityRules
         }
 
         var roles = root.GetProperty("roleWords").EnumerateArray().Select(w => w.GetString()!);
-        return new EntityRules(roles.ToFrozenSet(StringComparer.Ordinal), stops.ToFrozenSet(StringComparer.Ordinal));
+        var states = root.GetProperty("stateForms").EnumerateArray().Select(w => w.GetString()!).OrderByDescending(w => w.Length).ToArray();
+        var particles = root.GetProperty("patronymicParticles").EnumerateArray().Select(w => w.GetString()!);
+        return new EntityRules(roles.ToFrozenSet(StringComparer.Ordinal), stops.ToFrozenSet(StringComparer.Ordinal), states,
+            particles.ToFrozenSet(StringComparer.Ordinal));
     }
 }

@@ -239,15 +239,16 @@ internal sealed partial class EntityStage
                 }
             }
 
-            if (OnlyRoleOrStopWords(words, rules))
+            if (OnlyRoleOrStopWords(words, rules) || InTitle(text, mention, words, rules))
             {
-                continue; // "Senior Lieutenant", "Article", "Jan", "States"
+                continue; // "Senior Lieutenant", "Article", "Jan", "States"; "Defense" in "Minister of Defense"
             }
 
             mentions[kept++] = mention;
         }
 
         mentions.RemoveRange(kept, mentions.Count - kept);
+        Join(text, mentions, rules);
 
         // The dateline's place is one Location, as the dateline reads it ("LOS ANGELES" → Los Angeles).
         if (context.Dateline is { PlaceSpan: { } place, Place: { } placeName })
@@ -261,6 +262,106 @@ internal sealed partial class EntityStage
         }
 
         OneTypePerName(text, buffers);
+    }
+
+    /// <summary>
+    /// Joins the pieces the tagger cut one name into: a place before an organisation ("Baku" + "Military Court"), an
+    /// organisation and the place it is "of" ("District Internal Affairs Department" + "of Armenia"), a form of state
+    /// before a country ("Republic of" + "Armenia"), and patronymics ("Samran Soltan" + "oglu" + "Karimov").
+    /// </summary>
+    private static void Join(string text, List<Mention> mentions, EntityRules rules)
+    {
+        var kept = 0;
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var current = mentions[m];
+
+            // "Republic of Armenia": the form of state written just before a country.
+            if (current.Type == EntityType.Location)
+            {
+                var before = text.AsSpan(0, current.Span.Start);
+                foreach (var form in rules.StateForms)
+                {
+                    var prefix = form.Length + 4; // "<form> of "
+                    if (before.EndsWith(" of ", StringComparison.Ordinal) && before.Length >= prefix
+                        && before[^prefix..^4].SequenceEqual(form) && (kept == 0 || mentions[kept - 1].Span.End <= current.Span.Start - prefix))
+                    {
+                        current = current with { Span = SourceSpan.FromBounds(current.Span.Start - prefix, current.Span.End), Canonical = null, Country = current.Country };
+                        break;
+                    }
+                }
+            }
+
+            if (kept > 0)
+            {
+                var previous = mentions[kept - 1];
+                var gap = text.AsSpan(previous.Span.End, Math.Max(0, current.Span.Start - previous.Span.End));
+                var joined = previous.Type switch
+                {
+                    EntityType.Location when current.Type == EntityType.Organization && gap is " " => EntityType.Organization,
+                    EntityType.Organization when current.Type == EntityType.Location && gap is " of " && text.AsSpan(previous.Span.Start, previous.Span.Length).Contains(' ') => EntityType.Organization,
+                    EntityType.Person when current.Type == EntityType.Person && IsParticleGap(gap, rules) => EntityType.Person,
+                    _ => (EntityType?)null,
+                };
+                if (joined is { } type)
+                {
+                    mentions[kept - 1] = previous with { Span = SourceSpan.FromBounds(previous.Span.Start, current.Span.End), Type = type, Country = null, Canonical = null };
+                    continue;
+                }
+            }
+
+            // A patronymic particle closing a person's name: "Baghirov Shakir Avaz oglu".
+            if (current.Type == EntityType.Person)
+            {
+                var after = text.AsSpan(current.Span.End);
+                foreach (var particle in rules.Particles)
+                {
+                    if (after.Length > particle.Length && after[0] == ' ' && after[1..].StartsWith(particle, StringComparison.Ordinal)
+                        && (after.Length == particle.Length + 1 || !char.IsLetter(after[particle.Length + 1])))
+                    {
+                        current = current with { Span = new SourceSpan(current.Span.Start, current.Span.Length + particle.Length + 1) };
+                        break;
+                    }
+                }
+            }
+
+            mentions[kept++] = current;
+        }
+
+        mentions.RemoveRange(kept, mentions.Count - kept);
+    }
+
+    /// <summary>Whether the text between two person mentions is one patronymic particle: " oglu ", " gizi ".</summary>
+    private static bool IsParticleGap(ReadOnlySpan<char> gap, EntityRules rules)
+    {
+        if (gap.Length < 3 || gap[0] != ' ' || gap[^1] != ' ')
+        {
+            return false;
+        }
+#if NET9_0_OR_GREATER
+        return rules.Particles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(gap[1..^1]);
+#else
+        return rules.Particles.Contains(gap[1..^1].ToString());
+#endif
+    }
+
+    /// <summary>Whether a one-word organisation or other name is the end of a title: "Minister of Defense".</summary>
+    private static bool InTitle(string text, Mention mention, ReadOnlySpan<char> words, EntityRules rules)
+    {
+        if (mention.Type is not (EntityType.Organization or EntityType.Misc) || words.Contains(' '))
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(0, mention.Span.Start);
+        if (!before.EndsWith(" of ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        before = before[..^4];
+        var start = before.LastIndexOf(' ') + 1;
+        return rules.IsRoleWord(before[start..]);
     }
 
     /// <summary>Whether every word of a mention is a role word or a stop name.</summary>

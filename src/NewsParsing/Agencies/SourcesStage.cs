@@ -218,7 +218,7 @@ internal sealed class SourcesStage : IArticleStage
         // A known outlet (Yonhap, Middle East Eye), unless a longer outlet name starts with it (Hurriyet Daily News).
         for (var j = Math.Min(t.Count, i + _lex.MaxOutletWords); j > i; j--)
         {
-            if (t[j - 1].Kind != TokenKind.Punct && Contiguous(t, i, j) && _lex.Outlets.Contains(text[t[i].Start..t[j - 1].End]))
+            if (t[j - 1].Kind != TokenKind.Punct && Contiguous(t, i, j) && Contains(_lex.Outlets, text.AsSpan(t[i].Start, t[j - 1].End - t[i].Start)))
             {
                 name = TryOutletRun(text, t, i, out var run) && run.End > j ? run : new Name(i, j, null);
                 return true;
@@ -239,7 +239,7 @@ internal sealed class SourcesStage : IArticleStage
             end++;
         }
 
-        if (_lex.OutletWords.Contains(text[t[end - 1].Start..t[end - 1].End]))
+        if (Contains(_lex.OutletWords, text.AsSpan(t[end - 1].Start, t[end - 1].End - t[end - 1].Start)))
         {
             name = new Name(i, end, null);
             return true;
@@ -435,6 +435,14 @@ internal sealed class SourcesStage : IArticleStage
 
         return true;
     }
+
+    /// <summary>A set lookup without a string per probe (.NET 9+; a string on .NET 8).</summary>
+    private static bool Contains(FrozenSet<string> set, ReadOnlySpan<char> key) =>
+#if NET9_0_OR_GREATER
+        set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+#else
+        set.Contains(key.ToString());
+#endif
 
     private static bool IsCapitalised(string text, in Token token) => token.Kind == TokenKind.Word && char.IsUpper(text[token.Start]);
 

@@ -254,7 +254,7 @@ internal sealed partial class TemporalScanner
                 next = i + 1;
                 return true;
             case "tonight":
-                found = BuildTime(c, i, i + 1, reference, "TNI");
+                found = BuildTime(c, i, i + 1, reference, "NI");
                 next = i + 1;
                 return true;
         }
@@ -264,9 +264,9 @@ internal sealed partial class TemporalScanner
         {
             var part = c.T[i + 1].Lower switch
             {
-                "morning" => "TMO",
-                "afternoon" => "TAF",
-                "evening" => "TEV",
+                "morning" => "MO",
+                "afternoon" => "AF",
+                "evening" => "EV",
                 _ => null,
             };
             if (part is not null)
@@ -321,7 +321,7 @@ internal sealed partial class TemporalScanner
         // "recent years", "recent months": a vague duration
         if (t.Lower == "recent" && i + 1 < c.T.Count && c.T[i + 1].Lower is "years" or "months" or "weeks" or "days" or "decades")
         {
-            found = Duration(c, i, i + 2, "PX" + _lex.Units[c.T[i + 1].Lower], null, TemporalModifier.None);
+            found = Duration(c, i, i + 2, Vague(_lex.Units[c.T[i + 1].Lower]), null, TemporalModifier.None);
             next = i + 2;
             return true;
         }
@@ -489,7 +489,7 @@ internal sealed partial class TemporalScanner
                 && !(i + 2 < c.T.Count && c.T[i + 2].Kind == TokenKind.Word && c.T[i + 2].Lower is "ago" or "of" or "later" or "earlier"))
             {
                 var code = _lex.Units[c.T[i + 1].Lower];
-                found = Duration(c, i + 1, i + 2, "PX" + code, null, TemporalModifier.None);
+                found = Duration(c, i + 1, i + 2, Vague(code), null, TemporalModifier.None);
                 next = i + 2;
                 return true;
             }
@@ -569,6 +569,9 @@ internal sealed partial class TemporalScanner
         next = unitIndex + 1;
         return true;
     }
+
+    /// <summary>A vague duration of <paramref name="unit"/>: PXY, PTXH.</summary>
+    private static string Vague(string unit) => Code(unit).Prefix + "X" + Code(unit).Letter;
 
     private static (string Prefix, string Letter) Code(string unit) => unit switch
     {

@@ -17,6 +17,9 @@ public class TempEvalEvaluationTests(ITestOutputHelper output)
 {
     private static readonly string[] Types = ["DATE", "DURATION", "TIME", "SET"];
 
+    /// <summary>Lists every wrong value and every miss (<c>NEWSPARSING_TEMPEVAL_VERBOSE=1</c>), for work on the dev set.</summary>
+    private static readonly bool Verbose = Environment.GetEnvironmentVariable("NEWSPARSING_TEMPEVAL_VERBOSE") == "1";
+
     [EvalFact]
     public void TimeBank_and_AQUAINT_scores_reach_their_floors()
     {
@@ -34,12 +37,12 @@ public class TempEvalEvaluationTests(ITestOutputHelper output)
         aquaint.Value.Should().BeGreaterThan(HeldOutValueFloor);
     }
 
-    private const double RelaxedFloor = 0.90; // measured 0.911
-    private const double ValueFloor = 0.70; // measured 0.717
-    private const double DevRelaxedFloor = 0.90; // measured 0.907
-    private const double DevValueFloor = 0.70; // measured 0.705
-    private const double HeldOutRelaxedFloor = 0.91; // measured 0.921
-    private const double HeldOutValueFloor = 0.74; // measured 0.744
+    private const double RelaxedFloor = 0.91; // measured 0.919
+    private const double ValueFloor = 0.74; // measured 0.749
+    private const double DevRelaxedFloor = 0.905; // measured 0.914
+    private const double DevValueFloor = 0.745; // measured 0.752
+    private const double HeldOutRelaxedFloor = 0.92; // measured 0.928
+    private const double HeldOutValueFloor = 0.735; // measured 0.743
 
     /// <summary>The scores of one folder of TimeML files.</summary>
     private sealed record Scores(int Documents, double Relaxed, double Value);
@@ -100,7 +103,7 @@ public class TempEvalEvaluationTests(ITestOutputHelper output)
                     value++;
                     counts[3]++;
                 }
-                else if (wrongValues.Count < 40)
+                else if (wrongValues.Count < 40 || Verbose)
                 {
                     wrongValues.Add($"'{g.Text}' gold {g.Value} got '{overlap.Text}' {overlap.Value} (DCT {doc.Dct:yyyy-MM-dd ddd}, {Path.GetFileName(file)})");
                 }
@@ -127,8 +130,8 @@ public class TempEvalEvaluationTests(ITestOutputHelper output)
             output.WriteLine($"  {t,-8} gold {c[0],4} system {c[1],4}  relaxed F1 {F1(Ratio(c[4], c[1]), Ratio(c[2], c[0])):F3}  value F1 {F1(Ratio(c[5], c[1]), Ratio(c[3], c[0])):F3}");
         }
 
-        output.WriteLine("most missed: " + string.Join(", ", missed.OrderByDescending(p => p.Value).Take(40).Select(p => $"{p.Key}×{p.Value}")));
-        output.WriteLine("most spurious: " + string.Join(", ", spurious.OrderByDescending(p => p.Value).Take(40).Select(p => $"{p.Key}×{p.Value}")));
+        output.WriteLine("most missed: " + string.Join(", ", missed.OrderByDescending(p => p.Value).Take(Verbose ? 1000 : 40).Select(p => $"{p.Key}×{p.Value}")));
+        output.WriteLine("most spurious: " + string.Join(", ", spurious.OrderByDescending(p => p.Value).Take(Verbose ? 1000 : 40).Select(p => $"{p.Key}×{p.Value}")));
         foreach (var w in wrongValues)
         {
             output.WriteLine(w);

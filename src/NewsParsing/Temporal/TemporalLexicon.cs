@@ -81,6 +81,7 @@ internal enum Role : byte
     Reference,
     FutureCue,
     PastCue,
+    PresentCue,
     PastReporting,
     PresentReporting,
     PassiveAuxiliary,
@@ -172,7 +173,7 @@ internal sealed class TemporalLexicon
 #endif
 
     private TemporalLexicon(FrozenDictionary<string, TemporalWord> words, PatternSet digits, PatternSet isoDates, PatternSet dottedDates,
-        Dictionary<string, TemporalPhrase[]> phrases, string pastSuffix, int pastSuffixMinLength, string[] units)
+        Dictionary<string, TemporalPhrase[]> phrases, string pastSuffix, int pastSuffixMinLength, string adjectivePrefix, string[] units)
     {
         _words = words;
 #if NET9_0_OR_GREATER
@@ -186,6 +187,7 @@ internal sealed class TemporalLexicon
         RelativeYears = phrases["relativeYear"];
         PastSuffix = pastSuffix;
         PastSuffixMinLength = pastSuffixMinLength;
+        AdjectivePrefix = adjectivePrefix;
         UnitCodes = units;
         var starters = new List<string>();
         foreach (var (word, data) in words)
@@ -232,6 +234,9 @@ internal sealed class TemporalLexicon
     /// <inheritdoc cref="PastSuffix"/>
     public int PastSuffixMinLength { get; }
 
+    /// <summary>A prefix that makes an -ed word an adjective rather than a past verb ("un": "unspecified").</summary>
+    public string AdjectivePrefix { get; }
+
     /// <summary>The TIMEX unit codes the data defines (D, W, WE, M, Q, Y, DE, CE, H, MIN, S).</summary>
     public string[] UnitCodes { get; }
 
@@ -271,6 +276,7 @@ internal sealed class TemporalLexicon
         private readonly List<string> _units = [];
         private PatternSet _digits, _iso, _dotted;
         private string _pastSuffix = "";
+        private string _adjectivePrefix = "";
         private int _pastSuffixMinLength;
 
         public void Read(JsonElement root)
@@ -328,12 +334,14 @@ internal sealed class TemporalLexicon
             var tense = root.GetProperty("tense");
             Words(tense.GetProperty("future"), Role.FutureCue);
             Words(tense.GetProperty("past"), Role.PastCue);
+            Words(tense.GetProperty("present"), Role.PresentCue);
             Words(tense.GetProperty("pastReporting"), Role.PastReporting);
             Words(tense.GetProperty("presentReporting"), Role.PresentReporting);
             Words(tense.GetProperty("passiveAuxiliaries"), Role.PassiveAuxiliary);
             Words(tense.GetProperty("determiners"), Role.Determiner);
             Words(tense.GetProperty("clauseOpeners"), Role.ClauseOpener);
             _pastSuffix = tense.GetProperty("pastSuffix").GetString()!;
+            _adjectivePrefix = tense.GetProperty("adjectivePrefix").GetString()!;
             _pastSuffixMinLength = tense.GetProperty("pastSuffixMinLength").GetInt32();
             Words(root.GetProperty("sentence").GetProperty("abbreviations"), Role.Abbreviation);
 
@@ -403,7 +411,7 @@ internal sealed class TemporalLexicon
                 words[word] = new TemporalWord(roles, [.. values], _patterns.GetValueOrDefault(word));
             }
 
-            return new TemporalLexicon(words.ToFrozenDictionary(StringComparer.Ordinal), _digits, _iso, _dotted, _phrases, _pastSuffix, _pastSuffixMinLength, [.. _units]);
+            return new TemporalLexicon(words.ToFrozenDictionary(StringComparer.Ordinal), _digits, _iso, _dotted, _phrases, _pastSuffix, _pastSuffixMinLength, _adjectivePrefix, [.. _units]);
         }
 
         /// <summary>A declared start: a word, <c>@role</c> or <c>@section</c> (its words), <c>@months</c>, or a token kind

@@ -18,6 +18,10 @@ internal sealed partial class TemporalScanner
         None,
         Past,
         Future,
+
+        /// <summary>A present-tense auxiliary ("is calling", "has"): the clause's tense is known and says nothing of
+        /// the date's year, so the search stops and the nearest occurrence wins (<see cref="None"/> to callers).</summary>
+        Present,
     }
 
     /// <summary>What a word says about the tense of its clause.</summary>
@@ -26,6 +30,7 @@ internal sealed partial class TemporalScanner
         None,
         Past,
         Future,
+        Present,
 
         /// <summary>A reporting verb in the past ("said", "told", "according to"): the tense of the report, which
         /// governs a date only when nothing else in its clause does ("said on March 9").</summary>
@@ -55,13 +60,13 @@ internal sealed partial class TemporalScanner
         var left = ScanClause(c, first - 1, -1, ref reporting, out var leftBoundary);
         if (left != TenseKind.None)
         {
-            return left;
+            return left == TenseKind.Present ? TenseKind.None : left;
         }
 
         var right = ScanClause(c, next, 1, ref reporting, out var rightBoundary);
         if (right != TenseKind.None)
         {
-            return right;
+            return right == TenseKind.Present ? TenseKind.None : right;
         }
 
         if (reporting != Cue.None)
@@ -92,6 +97,9 @@ internal sealed partial class TemporalScanner
                 case Cue.Future:
                     boundary = k;
                     return TenseKind.Future;
+                case Cue.Present:
+                    boundary = k;
+                    return TenseKind.Present;
                 case Cue.PastReporting or Cue.PresentReporting when reporting == Cue.None:
                     reporting = CueAt(c, k);
                     if (step < 0 && n < ReportingReach)
@@ -183,10 +191,11 @@ internal sealed partial class TemporalScanner
             return Cue.PresentReporting;
         }
 
-        var regularPast = !t.Capitalized && t.Lower.Length >= _lex.PastSuffixMinLength && t.Lower.EndsWith(_lex.PastSuffix, StringComparison.Ordinal);
+        var regularPast = !t.Capitalized && t.Lower.Length >= _lex.PastSuffixMinLength && t.Lower.EndsWith(_lex.PastSuffix, StringComparison.Ordinal)
+            && !t.Lower.StartsWith(_lex.AdjectivePrefix, StringComparison.Ordinal); // "unspecified", "unexpected": adjectives
         if (!w.Has(Role.PastCue) && !regularPast)
         {
-            return Cue.None;
+            return w.Has(Role.PresentCue) ? Cue.Present : Cue.None;
         }
 
         // "will be held", "is expected to be announced": a participle after a form of "be" leaves the tense to the

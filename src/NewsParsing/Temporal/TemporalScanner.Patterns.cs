@@ -431,8 +431,9 @@ internal sealed partial class TemporalScanner
             return TryPart(c, i, i + 1, out found, out next);
         }
 
-        // "fourth quarter", "third-quarter", "last quarter 1986" (a bare "last quarter" is the previous one: relative)
-        return !Is(c, i - 1, Role.Article) && TryPart(c, i, i, out found, out next);
+        // "fourth quarter", "a third-quarter loss", "last quarter 1986" (a bare "last quarter" is the previous one:
+        // relative; "a third quarter of the shares" is a fraction)
+        return (IsGluedDash(c, i + 1) || !Is(c, i - 1, Role.Article)) && TryPart(c, i, i, out found, out next);
     }
 
     /// <summary>A quarter or half of a year at token <paramref name="k"/>: an ordinal (or "latest"), "quarter" or "half"

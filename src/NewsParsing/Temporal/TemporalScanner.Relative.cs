@@ -238,10 +238,10 @@ internal sealed partial class TemporalScanner
             return true;
         }
 
-        // "recent years", "recent months": the recent past (PAST_REF, as TimeBank writes it)
-        if (w.Has(Role.Recent) && Is(c, i + 1, Role.PluralUnit))
+        // "recent years", "recent months": a vague duration
+        if (w.Has(Role.Recent) && c.W(i + 1).TryText(Role.PluralUnit, out var recentUnit))
         {
-            found = new TemporalExpression(c.Text, Model.SourceSpan.FromBounds(t.Start, c.T[i + 1].End)) { Type = TemporalType.Date, Value = "PAST_REF" };
+            found = Duration(c, i, i + 2, Vague(recentUnit), null, TemporalModifier.None);
             next = i + 2;
             return true;
         }
@@ -275,7 +275,7 @@ internal sealed partial class TemporalScanner
                 return true;
             }
 
-            if (!w.Has(Role.Definite) || (unit is "Y" or "Q" or "M" && !Is(c, periodEnd, Role.Of) && !IsYearLike(c, periodEnd) && !IsGluedDash(c, periodEnd)))
+            if (!w.Has(Role.Definite) || (unit is "Y" or "Q" or "M" or "W" && !Is(c, periodEnd, Role.Of) && !IsYearLike(c, periodEnd) && !IsGluedDash(c, periodEnd)))
             {
                 if (w.Has(Role.Definite) && unit == "Q" && Tense(c, i, periodEnd) == TenseKind.Past)
                 {
@@ -287,6 +287,22 @@ internal sealed partial class TemporalScanner
                 next = periodEnd;
                 return true;
             }
+        }
+
+        // "this September", "next March", "last February": the month of this year, the next one after this month, the
+        // last one before it
+        if (w.TryNumber(Role.PeriodShift, out var monthShift) && !w.Has(Role.Definite) && MonthAt(c, i + 1) is > 0 and var month
+            && !(TryPoint(c, i + 1, out var monthDate, false, false) && monthDate.Grain == DateGrain.Day))
+        {
+            var year = monthShift switch
+            {
+                > 0 => month > reference.Month ? reference.Year : reference.Year + 1,
+                < 0 => month < reference.Month ? reference.Year : reference.Year - 1,
+                _ => reference.Year,
+            };
+            found = Build(c, i, i + 2, MonthValue(c, new YearMonth(year, month)), TemporalModifier.None);
+            next = i + 2;
+            return true;
         }
 
         // "on Wednesday", "last Friday", "next Monday", "Saturday"
@@ -621,22 +637,19 @@ internal sealed partial class TemporalScanner
         }
 
         var w = c.W(k);
+        var small = w.Has(Role.Article) && Is(c, k + 1, Role.SmallQuantity) ? k + 1 : k;
+        if (c.W(small).TryNumber(Role.SmallQuantity, out var count))
+        {
+            // "a couple of years" is two (P2Y); "a few", "few" are vague
+            (n, vague) = (count, count == 0);
+            next = Is(c, small + 1, Role.Of) ? small + 2 : small + 1;
+            return true;
+        }
+
         if (w.Has(Role.VagueNumber))
         {
             vague = true;
             next = k + 1;
-            if (w.Has(Role.SmallQuantity))
-            {
-                next = Is(c, k + 1, Role.Of) ? k + 2 : k + 1; // "couple of", "few"
-            }
-
-            return true;
-        }
-
-        if (w.Has(Role.Article) && Is(c, k + 1, Role.SmallQuantity))
-        {
-            vague = true;
-            next = Is(c, k + 2, Role.Of) ? k + 3 : k + 2; // "a few", "a couple of"
             return true;
         }
 

@@ -240,6 +240,9 @@ internal sealed class TemporalLexicon
     /// <summary>The TIMEX unit codes the data defines (D, W, WE, M, Q, Y, DE, CE, H, MIN, S).</summary>
     public string[] UnitCodes { get; }
 
+    /// <summary>Every word the grammar knows.</summary>
+    public IEnumerable<string> Words => _words.Keys;
+
     /// <summary>What the grammar knows of <paramref name="lower"/>; <see cref="TemporalWord.None"/> if nothing.</summary>
     public TemporalWord Word(string lower) => _words.TryGetValue(lower, out var w) ? w : TemporalWord.None;
 

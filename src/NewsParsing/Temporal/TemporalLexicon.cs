@@ -122,14 +122,18 @@ internal readonly record struct RoleValue(int Number, string? Text);
 internal sealed class TemporalWord
 {
     /// <summary>A word the grammar does not know.</summary>
-    public static readonly TemporalWord None = new(UInt128.Zero, [], PatternSet.None);
+    public static readonly TemporalWord None = new(0, 0, [], PatternSet.None);
 
-    private readonly UInt128 _roles;
+    // The roles as two 64-bit masks (there are more than 64 roles); a shift and a mask answer Has, which the scanner asks
+    // of every token near a date.
+    private readonly ulong _low;
+    private readonly ulong _high;
     private readonly RoleValue[] _values; // one per role bit, in bit order
 
-    public TemporalWord(UInt128 roles, RoleValue[] values, PatternSet patterns)
+    public TemporalWord(ulong low, ulong high, RoleValue[] values, PatternSet patterns)
     {
-        _roles = roles;
+        _low = low;
+        _high = high;
         _values = values;
         Patterns = patterns;
     }
@@ -137,10 +141,26 @@ internal sealed class TemporalWord
     /// <summary>The patterns that may start at this word.</summary>
     public PatternSet Patterns { get; }
 
-    public bool Has(Role role) => (_roles & (UInt128.One << (int)role)) != UInt128.Zero;
+    public bool Has(Role role)
+    {
+        var r = (int)role;
+        return r < 64 ? ((_low >> r) & 1) != 0 : ((_high >> (r - 64)) & 1) != 0;
+    }
 
     /// <summary>The value of <paramref name="role"/>; default when the word does not have it.</summary>
-    public RoleValue Value(Role role) => Has(role) ? _values[(int)UInt128.PopCount(_roles & ((UInt128.One << (int)role) - UInt128.One))] : default;
+    public RoleValue Value(Role role)
+    {
+        if (!Has(role))
+        {
+            return default;
+        }
+
+        var r = (int)role;
+        var index = r < 64
+            ? BitOperations.PopCount(_low & ((1UL << r) - 1))
+            : BitOperations.PopCount(_low) + BitOperations.PopCount(_high & ((1UL << (r - 64)) - 1));
+        return _values[index];
+    }
 
     public bool TryNumber(Role role, out int number)
     {
@@ -242,6 +262,10 @@ internal sealed class TemporalLexicon
 
     /// <summary>Every word the grammar knows.</summary>
     public IEnumerable<string> Words => _words.Keys;
+
+    /// <summary>Whether the grammar knows <paramref name="lower"/> at all (the word cache flags it once per distinct
+    /// word, so the scanner looks up only known words).</summary>
+    public bool Knows(string lower) => _words.ContainsKey(lower);
 
     /// <summary>What the grammar knows of <paramref name="lower"/>; <see cref="TemporalWord.None"/> if nothing.</summary>
     public TemporalWord Word(string lower) => _words.TryGetValue(lower, out var w) ? w : TemporalWord.None;
@@ -400,18 +424,26 @@ internal sealed class TemporalLexicon
             var words = new Dictionary<string, TemporalWord>(StringComparer.Ordinal);
             foreach (var word in _roles.Keys.Union(_patterns.Keys))
             {
-                var roles = UInt128.Zero;
+                ulong low = 0, high = 0;
                 var values = new List<RoleValue>();
                 if (_roles.TryGetValue(word, out var byRole))
                 {
                     foreach (var (role, value) in byRole) // sorted by role: values line up with the bits
                     {
-                        roles |= UInt128.One << (int)role;
+                        if ((int)role < 64)
+                        {
+                            low |= 1UL << (int)role;
+                        }
+                        else
+                        {
+                            high |= 1UL << ((int)role - 64);
+                        }
+
                         values.Add(value);
                     }
                 }
 
-                words[word] = new TemporalWord(roles, [.. values], _patterns.GetValueOrDefault(word));
+                words[word] = new TemporalWord(low, high, [.. values], _patterns.GetValueOrDefault(word));
             }
 
             return new TemporalLexicon(words.ToFrozenDictionary(StringComparer.Ordinal), _digits, _iso, _dotted, _phrases, _pastSuffix, _pastSuffixMinLength, _adjectivePrefix, [.. _units]);

@@ -43,7 +43,7 @@ internal sealed partial class TemporalScanner
             return true;
         }
 
-        var r = Resolve(c, p, Tense(c, p.First, p.Next));
+        var r = Resolve(c, p, p.First, p.Next);
         r.YearInferred |= fromText;
         if (written)
         {
@@ -216,7 +216,7 @@ internal sealed partial class TemporalScanner
             return false;
         }
 
-        var r = Resolve(c, p, Tense(c, p.First, p.Next));
+        var r = Resolve(c, p, p.First, p.Next);
         found = Build(c, p.First, p.Next, r, TemporalModifier.None);
         next = p.Next;
         return true;
@@ -330,7 +330,7 @@ internal sealed partial class TemporalScanner
             }
         }
 
-        var tense = Tense(c, start, b.Next);
+        var tense = NeedsTense(c, a) || NeedsTense(c, b) ? Tense(c, start, b.Next) : TenseKind.None;
         var ra = Resolve(c, a, tense);
         Resolved rb;
         if (b.Year == 0 && ra.YearKnown)
@@ -514,7 +514,7 @@ internal sealed partial class TemporalScanner
         end = k;
         if (TryPoint(c, k, out var p, allowBareMonth: true, allowBareYear: true) && p.Grain != DateGrain.Day)
         {
-            r = Resolve(c, p, Tense(c, k, p.Next));
+            r = Resolve(c, p, k, p.Next);
             end = p.Next;
             if (p.Year != 0)
             {
@@ -526,7 +526,7 @@ internal sealed partial class TemporalScanner
 
         if (MonthAt(c, k) is > 0 and var month)
         {
-            r = Resolve(c, new Point { Month = month, Grain = DateGrain.Month, First = k, Next = k + 1 }, Tense(c, k, k + 1));
+            r = Resolve(c, new Point { Month = month, Grain = DateGrain.Month, First = k, Next = k + 1 }, k, k + 1);
             end = k + 1;
             return true;
         }

@@ -153,7 +153,7 @@ internal sealed partial class TemporalScanner
 
         if (TryPoint(c, k, out var p, false, false) && p.Grain == DateGrain.Day)
         {
-            var r = Resolve(c, p, Tense(c, p.First, p.Next));
+            var r = Resolve(c, p, p.First, p.Next);
             (day, end) = (r.Date!.Value, p.Next);
             return true;
         }
@@ -607,6 +607,9 @@ internal sealed partial class TemporalScanner
             Modifier = modifier,
         };
 
+    /// <summary>Whether a unit word ("days") or a glued hyphen ("-day") follows a number.</summary>
+    private static bool IsUnitWordAt(in Ctx c, int k) => Is(c, k, Role.Unit) || IsGluedDash(c, k);
+
     /// <summary>A count: digits (up to four, or with decimals), number words ("three", "twenty-five"), "a"/"an", or a vague quantifier ("several").</summary>
     private static bool TryNumber(in Ctx c, int k, out decimal n, out int next, out bool vague)
     {
@@ -621,12 +624,20 @@ internal sealed partial class TemporalScanner
         var t = c.T[k];
         if (t.Kind == TokenKind.Number)
         {
-            if (t.Digits > 4 && t.Digits != 99)
+            if (t.Digits <= 4)
+            {
+                n = t.Value; // the tokenizer's value: no parse for a whole number
+                next = k + 1;
+                return true;
+            }
+
+            // Decimals ("2.5 years"); a number with thousands separators is not a count of time units.
+            var text = c.Text.AsSpan(t.Start, t.End - t.Start);
+            if (t.Digits != 99 || !IsUnitWordAt(c, k + 1))
             {
                 return false;
             }
 
-            var text = c.Text.AsSpan(t.Start, t.End - t.Start);
             if (text.Contains(',') || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out n))
             {
                 return false;

@@ -82,6 +82,14 @@ internal sealed partial class TemporalScanner
         }
     }
 
+    /// <summary>Resolves <paramref name="p"/>, working out the governing tense of tokens [first, next) only when the year
+    /// is missing: a date with its year needs no clause analysis.</summary>
+    private Resolved Resolve(in Ctx c, Point p, int first, int next) =>
+        Resolve(c, p, NeedsTense(c, p) ? Tense(c, first, next) : TenseKind.None);
+
+    /// <summary>Whether resolving <paramref name="p"/> depends on the tense.</summary>
+    private static bool NeedsTense(in Ctx c, Point p) => p.Year == 0 && c.Ref is not null && p.Grain is DateGrain.Day or DateGrain.Month;
+
     /// <summary>A deadline ("extended its offer until Nov. 9", "through Sept. 29") can lie after a past-tense verb: the
     /// past does not decide its year, the nearest occurrence does.</summary>
     private static TenseKind DeadlineTense(in Ctx c, int first, TenseKind tense) =>

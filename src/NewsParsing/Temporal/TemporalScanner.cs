@@ -155,7 +155,10 @@ internal sealed partial class TemporalScanner
         var readable = t.Kind switch
         {
             TokenKind.IsoDate or TokenKind.DottedDate => true,
-            TokenKind.Number => t.Digits is 1 or 2,
+            // A day number opens a date only before a month, "of" or an ordinal suffix ("26 July", "1st of March"):
+            // checking the next token spares the reader for every other number of financial copy.
+            TokenKind.Number => t.Digits is 1 or 2 && i + 1 < c.T.Count && c.T[i + 1].Kind == TokenKind.Word
+                && (c.T[i + 1].Capitalized || c.W(i + 1).Has(Role.Of) || c.W(i + 1).Has(Role.OrdinalSuffix)),
             TokenKind.Word => t.Capitalized && TemporalLexicon.Contains(c.W(i).Patterns, TemporalPattern.Explicit),
             _ => false,
         };
@@ -225,7 +228,8 @@ internal sealed partial class TemporalScanner
                 return TemporalWord.None;
             }
 
-            return _words[k] ??= T[k].Kind == TokenKind.Word && T[k].Lower.Length > 0 ? _lexicon.Word(T[k].Lower) : TemporalWord.None;
+            // Words the grammar does not know carry no flag from the word cache: no lookup for them.
+            return _words[k] ??= T[k].Kind == TokenKind.Word && (T[k].Flags & WordFlags.TemporalWord) != 0 ? _lexicon.Word(T[k].Lower) : TemporalWord.None;
         }
     }
 

@@ -210,7 +210,8 @@ internal sealed partial class TemporalScanner
                 return true;
             }
 
-            found = Build(c, yearWord, after, YearValue(c, reference.Year + yearShift), TemporalModifier.None);
+            var yearAgo = c.Scratch.Quarter is { Year: > 0 } q ? QuarterValue(c, q.Year + yearShift, q.Number) : YearValue(c, reference.Year + yearShift);
+            found = Build(c, yearWord, after, yearAgo, TemporalModifier.None);
             next = after;
             return true;
         }
@@ -350,6 +351,13 @@ internal sealed partial class TemporalScanner
                     // year"); "a year earlier" only from a year of its own clause (in financial copy it compares with the
                     // period reported); "two years ago" always from the article.
                     var anchor = Is(c, afterNumber + 1, Role.FromNow) ? 0 : sign > 0 ? SentenceAnchor(c) : ClauseAnchor(c, i);
+                    if (anchor == 0 && amount == -1 && c.Scratch.Quarter is { Year: > 0 } quarter)
+                    {
+                        // "net income of $5.3 million a year earlier" after a quarter's results: the year-ago quarter
+                        r = QuarterValue(c, quarter.Year - 1, quarter.Number);
+                        break;
+                    }
+
                     var from = anchor > 0 ? anchor : reference.Year;
                     r = YearValue(c, from + amount);
                     break;

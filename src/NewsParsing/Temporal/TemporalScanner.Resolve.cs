@@ -207,8 +207,14 @@ internal sealed partial class TemporalScanner
     /// <summary>The part (quarter or half) the reference falls in.</summary>
     private static int CurrentPart(LocalDate reference, int parts) => ((reference.Month - 1) / (12 / parts)) + 1;
 
-    private static TemporalExpression Build(in Ctx c, int first, int next, Resolved r, TemporalModifier modifier, TemporalType type = TemporalType.Date) =>
-        new(c.Text, Model.SourceSpan.FromBounds(c.T[first].Start, c.T[next - 1].End))
+    private static TemporalExpression Build(in Ctx c, int first, int next, Resolved r, TemporalModifier modifier, TemporalType type = TemporalType.Date)
+    {
+        if (r.Value is [_, _, _, _, '-', 'Q', >= '1' and <= '4'])
+        {
+            c.Scratch.NameQuarter(r.Year, r.Value[6] - '0');
+        }
+
+        return new(c.Text, Model.SourceSpan.FromBounds(c.T[first].Start, c.T[next - 1].End))
         {
             Type = type,
             Value = r.Value,
@@ -219,6 +225,7 @@ internal sealed partial class TemporalScanner
             Range = r.Interval,
             YearInferred = r.YearInferred,
         };
+    }
 
     private static TemporalExpression BuildRange(in Ctx c, int first, int next, Resolved a, Resolved b) =>
         new(c.Text, Model.SourceSpan.FromBounds(c.T[first].Start, c.T[next - 1].End))

@@ -9,6 +9,9 @@ namespace NewsParsing.Temporal;
 internal sealed class TemporalScratch
 {
     private TemporalWord?[] _words = new TemporalWord?[256];
+    private int _quarterYear;
+    private int _quarterNumber;
+    private int _quarterSentence;
 
     /// <summary>The sentence being scanned, counted from the start of the article (every region starts a new one).</summary>
     public int Sentence { get; set; }
@@ -44,6 +47,16 @@ internal sealed class TemporalScratch
         AnchorToken = token;
     }
 
+    /// <summary>The quarter the text named last ("third-quarter", "the quarter") if in this sentence or the one before:
+    /// what "a year earlier" compares with in financial copy.</summary>
+    public (int Year, int Number) Quarter => _quarterYear != 0 && Sentence - _quarterSentence <= 1 ? (_quarterYear, _quarterNumber) : default;
+
+    /// <summary>Records a quarter the text named.</summary>
+    public void NameQuarter(int year, int number)
+    {
+        (_quarterYear, _quarterNumber, _quarterSentence) = (year, number, Sentence);
+    }
+
     /// <summary>The per-token word cache for a region of <paramref name="count"/> tokens, cleared.</summary>
     public TemporalWord?[] Words(int count)
     {
@@ -69,5 +82,6 @@ internal sealed class TemporalScratch
         AnchorYear = 0;
         AnchorSentence = int.MinValue / 2;
         AnchorRegion = -1;
+        _quarterYear = 0;
     }
 }

@@ -93,7 +93,7 @@ internal sealed partial class TemporalScanner
             TokenKind.DottedDate => _lex.DottedDatePatterns,
             _ => PatternSet.None,
         };
-        if (patterns == PatternSet.None)
+        if (patterns == PatternSet.None || (t.Kind == TokenKind.Word && !StandsAlone(c, i) && !MayContinue(c, i + 1)))
         {
             return false;
         }
@@ -126,6 +126,22 @@ internal sealed partial class TemporalScanner
 
         return false;
     }
+
+    /// <summary>Whether the word at <paramref name="i"/> can be a whole expression: "today", "daily", "now", "tonight",
+    /// "noon", a weekday or a month name.</summary>
+    private static bool StandsAlone(in Ctx c, int i)
+    {
+        var w = c.W(i);
+        return w.Has(Role.Days) || w.Has(Role.Set) || w.Has(Role.Reference) || w.Has(Role.DayPartWord) || w.Has(Role.ClockWord)
+            || w.Has(Role.Weekday) || TemporalLexicon.Contains(w.Patterns, TemporalPattern.Explicit);
+    }
+
+    /// <summary>Whether token <paramref name="k"/> can carry on an expression that a word started: a number, a dash or a
+    /// word the grammar knows. Most starters ("the", "a", "in") are followed by none ("the company"): one test spares
+    /// every pattern.</summary>
+    private static bool MayContinue(in Ctx c, int k) =>
+        k < c.T.Count && (c.T[k].Kind is TokenKind.Number or TokenKind.IsoDate or TokenKind.DottedDate || IsDash(c, k)
+            || (c.T[k].Kind == TokenKind.Word && (c.T[k].Flags & WordFlags.TemporalWord) != 0));
 
     // ---------------------------------------------------------------- points (explicit dates before resolution)
 
@@ -229,7 +245,7 @@ internal sealed partial class TemporalScanner
             }
 
             // Words the grammar does not know carry no flag from the word cache: no lookup for them.
-            return _words[k] ??= T[k].Kind == TokenKind.Word && (T[k].Flags & WordFlags.TemporalWord) != 0 ? _lexicon.Word(T[k].Lower) : TemporalWord.None;
+            return _words[k] ??= T[k].Kind == TokenKind.Word && (T[k].Flags & WordFlags.TemporalWord) != 0 ? Scratch.Lookup(_lexicon, T[k].Lower) : TemporalWord.None;
         }
     }
 

@@ -8,7 +8,14 @@ namespace NewsParsing.Temporal;
 /// </summary>
 internal sealed class TemporalScratch
 {
+    private const int RecentSize = 64; // a power of two
+
     private TemporalWord?[] _words = new TemporalWord?[256];
+
+    // The words looked up lately, by the interned string of a token (the word cache gives one string per distinct word):
+    // "the", "in", "said" recur in every paragraph, and a reference comparison is cheaper than a frozen-dictionary probe.
+    private readonly string?[] _recentKeys = new string?[RecentSize];
+    private readonly TemporalWord?[] _recentWords = new TemporalWord?[RecentSize];
     private int _quarterYear;
     private int _quarterNumber;
     private int _quarterSentence;
@@ -57,6 +64,22 @@ internal sealed class TemporalScratch
         (_quarterYear, _quarterNumber, _quarterSentence) = (year, number, Sentence);
     }
 
+    /// <summary>What <paramref name="lexicon"/> knows of <paramref name="lower"/>, through a small cache of the words
+    /// looked up lately in this parse.</summary>
+    public TemporalWord Lookup(TemporalLexicon lexicon, string lower)
+    {
+        var slot = ((lower.Length * 31) + lower[0] + (lower[^1] * 7)) & (RecentSize - 1);
+        if (ReferenceEquals(_recentKeys[slot], lower))
+        {
+            return _recentWords[slot]!;
+        }
+
+        var word = lexicon.Word(lower);
+        _recentKeys[slot] = lower;
+        _recentWords[slot] = word;
+        return word;
+    }
+
     /// <summary>The per-token word cache for a region of <paramref name="count"/> tokens, cleared.</summary>
     public TemporalWord?[] Words(int count)
     {
@@ -76,6 +99,7 @@ internal sealed class TemporalScratch
     public void Reset()
     {
         ParseWorkspace.Retain(ref _words);
+        Array.Clear(_recentKeys); // nothing of the input stays reachable
         Sentence = 0;
         AtSentenceStart = true;
         Region = 0;

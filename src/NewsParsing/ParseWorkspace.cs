@@ -50,6 +50,9 @@ internal sealed class ParseWorkspace
     /// <summary>The temporal stage's finds, before they become the article's array.</summary>
     public List<TemporalExpression> Dates { get; } = new(32);
 
+    /// <summary>The temporal stage's scratch state: word lookups per token and the year anchor.</summary>
+    public TemporalScratch Temporal { get; } = new();
+
     /// <summary>The quantity stage's finds.</summary>
     public List<Quantity> Quantities { get; } = new(32);
 
@@ -84,6 +87,7 @@ internal sealed class ParseWorkspace
         Retain(Regions);
         Tokens.Reset();
         Retain(Dates);
+        Temporal.Reset();
         Retain(Quantities);
         Retain(TakenSpans);
         Entities.Reset();

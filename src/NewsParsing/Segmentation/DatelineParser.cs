@@ -1,4 +1,5 @@
 using NewsParsing.Agencies;
+using NewsParsing.Temporal;
 using NewsParsing.Text;
 
 namespace NewsParsing.Segmentation;
@@ -102,7 +103,7 @@ internal sealed class DatelineParser
                 {
                     // "CHEVY CHASE, Md., - March 4 -": a stray dash before the date
                     var afterDash = CharClasses.SkipInlineSpace(s[..limit], SkipDashes(s, q, limit));
-                    if (!match.HasDate && DateScanner.TryRead(s, afterDash, limit, out _, out _, out _, out _))
+                    if (!match.HasDate && DateReader.TryRead(s, afterDash, limit, DateStyle.Dateline, out _))
                     {
                         p = afterDash;
                         separated = true;
@@ -161,7 +162,7 @@ internal sealed class DatelineParser
                     p = lastEnd = sectionEnd;
                     var next = CharClasses.SkipInlineSpace(s[..limit], p);
                     if (next >= limit || !(s[next] == '/' || s[next] == '.' || s[next] == ':' || IsDash(s[next])
-                        || IsAgencyAt(s, next, limit) || (!match.HasDate && DateScanner.TryRead(s, next, limit, out _, out _, out _, out _))))
+                        || IsAgencyAt(s, next, limit) || (!match.HasDate && DateReader.TryRead(s, next, limit, DateStyle.Dateline, out _))))
                     {
                         hasTerminator = true; // a closed slash section ends the dateline: "Feb. 7 /Trend, N. Kirtskhalia/"
                     }
@@ -184,7 +185,7 @@ internal sealed class DatelineParser
             {
                 // Report.az: "Baku. 15 October. REPORT.AZ/" — a period between place and date.
                 var next = CharClasses.SkipInlineSpace(s[..limit], q + 1);
-                if (next > q + 1 && DateScanner.TryRead(s, next, limit, out _, out _, out _, out _))
+                if (next > q + 1 && DateReader.TryRead(s, next, limit, DateStyle.Dateline, out _))
                 {
                     p = next;
                     separated = true;
@@ -321,14 +322,10 @@ internal sealed class DatelineParser
     private bool TryComponent(ReadOnlySpan<char> s, int q, int limit, ref DatelineMatch match, out int end, bool allowRegion)
     {
         end = q;
-        if (!match.HasDate && DateScanner.TryRead(s, q, limit, out var dateEnd, out var month, out var day, out var year))
+        if (!match.HasDate && DateReader.TryRead(s, q, limit, DateStyle.Dateline, out var date))
         {
-            match.DateStart = q;
-            match.DateEnd = dateEnd;
-            match.Month = month;
-            match.Day = day;
-            match.Year = year;
-            end = dateEnd;
+            SetDate(ref match, date);
+            end = date.End;
             return true;
         }
 
@@ -387,12 +384,9 @@ internal sealed class DatelineParser
             return false;
         }
 
-        if (!match.HasDate && DateScanner.TryRead(s, inner.Start, inner.End, out var dateEnd, out var month, out var day, out var year)
-            && dateEnd == inner.End)
+        if (!match.HasDate && DateReader.TryRead(s, inner.Start, inner.End, DateStyle.Dateline, out var date) && date.End == inner.End)
         {
-            match.DateStart = inner.Start;
-            match.DateEnd = dateEnd;
-            (match.Month, match.Day, match.Year) = (month, day, year);
+            SetDate(ref match, date);
             end = close + 1;
             return true;
         }
@@ -433,6 +427,13 @@ internal sealed class DatelineParser
         return wordsEnd > q && _agencies.FindByAlias(s[q..wordsEnd]) is not null;
     }
 
+    private static void SetDate(ref DatelineMatch match, in WrittenDate date)
+    {
+        match.DateStart = date.Start;
+        match.DateEnd = date.End;
+        (match.Month, match.Day, match.Year) = (date.Month, date.Day, date.Year);
+    }
+
     private static void SetAgency(ref DatelineMatch match, Agency agency, int start, int end)
     {
         match.Agency = agency;
@@ -456,7 +457,7 @@ internal sealed class DatelineParser
                 break;
             }
 
-            if (words > 0 && DateScanner.TryRead(s, i, limit, out _, out _, out _, out _))
+            if (words > 0 && DateReader.TryRead(s, i, limit, DateStyle.Dateline, out _))
             {
                 break; // "N.Y. March 3 -": the date starts here
             }

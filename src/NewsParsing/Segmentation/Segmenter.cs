@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using NewsParsing.Agencies;
 using NewsParsing.Model;
+using NewsParsing.Temporal;
 using NewsParsing.Text;
 using NodaTime;
 
@@ -320,14 +321,14 @@ internal sealed class Segmenter
         var inferred = false;
         if (m.HasDate)
         {
-            if (m.Month is >= 1 and <= 12 && m.Day >= 1 && m.Day <= (m.Month == 2 ? 29 : DateTime.DaysInMonth(2001, m.Month)))
+            if (DateReader.IsValidMonthDay(m.Month, m.Day))
             {
                 monthDay = new AnnualDate(m.Month, m.Day);
             }
 
             if (m.Year > 0)
             {
-                if (m.Day <= DateTime.DaysInMonth(m.Year, m.Month))
+                if (DateReader.IsValid(m.Year, m.Month, m.Day))
                 {
                     date = new LocalDate(m.Year, m.Month, m.Day);
                 }
@@ -399,7 +400,7 @@ internal sealed class Segmenter
         var month = ((s[d + 5] - '0') * 10) + (s[d + 6] - '0');
         var day = ((s[d + 8] - '0') * 10) + (s[d + 9] - '0');
         var span = new SourceSpan(d, 10);
-        if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        if (DateReader.IsValid(year, month, day))
         {
             result.MetadataDate = new LocalDate(year, month, day);
             result.MetadataDateSpan = span;

@@ -1,4 +1,3 @@
-using NewsParsing.Text;
 using NodaTime;
 using NodaTime.Calendars;
 
@@ -6,13 +5,10 @@ namespace NewsParsing.Temporal;
 
 internal sealed partial class TemporalScanner
 {
-    private enum TenseKind : byte
-    {
-        /// <summary>No tense cue near the expression: the nearest occurrence wins (ties go to the past).</summary>
-        None,
-        Past,
-        Future,
-    }
+    /// <summary>Days a year-less date may lie after the publication date and still be read in its year under a past
+    /// tense: copy is often dated a day or a few before it is filed (the dateline's week, <c>DatelineDateMismatch</c>).
+    /// Measured on TimeBank: a week and two weeks score alike, none lower.</summary>
+    private const int PastTolerance = 7;
 
     /// <summary>A resolved date, month, year or decade.</summary>
     private struct Resolved
@@ -27,16 +23,18 @@ internal sealed partial class TemporalScanner
     }
 
     /// <summary>
-    /// Resolves a written date against the reference: a missing year follows the news policy — lean to the past
-    /// (the latest such day not after the reference) unless the tense around the expression points to the future
-    /// (then the next one not before it). Year rollover follows: "December 30" in a January 4 article is the previous year.
+    /// Resolves a written date against the reference (the year policy of <c>docs/dates.md</c>). A missing year comes
+    /// first from the text — a year written earlier in the same clause (<see cref="ClauseAnchor"/>) — when that agrees
+    /// with the governing tense; else from the tense: the latest such day not after the reference for the
+    /// past, the next not before it for the future, the nearest without a cue. Year rollover follows: "December 30" in a
+    /// January 4 article is the previous year.
     /// </summary>
     private static Resolved Resolve(in Ctx c, Point p, TenseKind tense)
     {
         var r = default(Resolved);
         switch (p.Grain)
         {
-            case Grain.Day:
+            case DateGrain.Day:
                 if (p.Year == 0)
                 {
                     if (c.Ref is not { } reference)
@@ -45,22 +43,7 @@ internal sealed partial class TemporalScanner
                         return r;
                     }
 
-                    var md = new AnnualDate(p.Month, p.Day);
-                    var candidate = md.InYear(reference.Year);
-                    if (tense == TenseKind.Past && candidate > reference)
-                    {
-                        candidate = md.InYear(reference.Year - 1);
-                    }
-                    else if (tense == TenseKind.Future && candidate < reference)
-                    {
-                        candidate = md.InYear(reference.Year + 1);
-                    }
-                    else if (tense == TenseKind.None)
-                    {
-                        candidate = Nearest(md, reference);
-                    }
-
-                    p.Year = candidate.Year;
+                    p.Year = YearOf(new AnnualDate(p.Month, p.Day), reference, DeadlineTense(c, p.First, tense), ClauseAnchor(c, p.First));
                     r.YearInferred = true;
                 }
 
@@ -72,7 +55,7 @@ internal sealed partial class TemporalScanner
                 r.Value = Timex(c.Names, $"{p.Year:D4}-{p.Month:D2}-{date.Day:D2}");
                 return r;
 
-            case Grain.Month:
+            case DateGrain.Month:
                 if (p.Year == 0)
                 {
                     if (c.Ref is not { } reference)
@@ -81,56 +64,84 @@ internal sealed partial class TemporalScanner
                         return r;
                     }
 
-                    p.Year = reference.Year;
-                    var monthsAhead = p.Month - reference.Month;
-                    if ((tense == TenseKind.Past && monthsAhead > 0) || (tense == TenseKind.None && monthsAhead > 6))
-                    {
-                        p.Year--;
-                    }
-                    else if ((tense == TenseKind.Future && monthsAhead < 0) || (tense == TenseKind.None && monthsAhead < -6))
-                    {
-                        p.Year++;
-                    }
-
+                    p.Year = MonthYearOf(p.Month, reference, DeadlineTense(c, p.First, tense), ClauseAnchor(c, p.First));
                     r.YearInferred = true;
                 }
 
-                var ym = new YearMonth(p.Year, p.Month);
-                r.Month = ym;
-                r.Year = p.Year;
-                r.YearKnown = true;
-                r.Interval = new DateInterval(ym.OnDayOfMonth(1), ym.OnDayOfMonth(DateTime.DaysInMonth(p.Year, p.Month)));
-                r.Value = Timex(c.Names, $"{p.Year:D4}-{p.Month:D2}");
-                return r;
+                return MonthValue(c, new YearMonth(p.Year, p.Month)) with { YearInferred = r.YearInferred };
 
-            case Grain.Year:
+            case DateGrain.Year:
                 return YearValue(c, p.Year);
 
             default:
                 r.Year = p.Year;
                 r.YearKnown = true;
                 r.Interval = new DateInterval(new LocalDate(p.Year, 1, 1), new LocalDate(p.Year + 9, 12, 31));
-                r.Value = Four(c, p.Year)[..3] + "X";
+                r.Value = Timex(c.Names, $"{p.Year / 10:D3}X");
                 return r;
         }
     }
 
-    /// <summary>The occurrence of a month and day nearest the reference (ties go to the past).</summary>
-    private static LocalDate Nearest(AnnualDate md, LocalDate reference)
+    /// <summary>Resolves <paramref name="p"/>, working out the governing tense of tokens [first, next) only when the year
+    /// is missing: a date with its year needs no clause analysis.</summary>
+    private Resolved Resolve(in Ctx c, Point p, int first, int next) =>
+        Resolve(c, p, NeedsTense(c, p) ? Tense(c, first, next) : TenseKind.None);
+
+    /// <summary>Whether resolving <paramref name="p"/> depends on the tense.</summary>
+    private static bool NeedsTense(in Ctx c, Point p) => p.Year == 0 && c.Ref is not null && p.Grain is DateGrain.Day or DateGrain.Month;
+
+    /// <summary>A deadline ("extended its offer until Nov. 9", "through Sept. 29") can lie after a past-tense verb: the
+    /// past does not decide its year, the nearest occurrence does.</summary>
+    private static TenseKind DeadlineTense(in Ctx c, int first, TenseKind tense) =>
+        tense == TenseKind.Past && Is(c, first - 1, Role.Deadline) ? TenseKind.None : tense;
+
+    /// <summary>The year of a year-less month and day: the text's anchor year when the tense allows it, else by tense.</summary>
+    private static int YearOf(AnnualDate md, LocalDate reference, TenseKind tense, int anchor)
     {
-        var best = md.InYear(reference.Year);
-        foreach (var year in (ReadOnlySpan<int>)[reference.Year - 1, reference.Year + 1])
+        if (anchor != 0 && anchor <= 9999 && (md.Month != 2 || md.Day != 29 || CalendarSystem.Iso.IsLeapYear(anchor)))
         {
-            var candidate = md.InYear(year);
-            var d = Math.Abs(Period.DaysBetween(reference, candidate));
-            var bestD = Math.Abs(Period.DaysBetween(reference, best));
-            if (d < bestD || (d == bestD && candidate < best))
+            var anchored = md.InYear(anchor);
+            if (!(tense == TenseKind.Past && anchored > reference) && !(tense == TenseKind.Future && anchored < reference))
             {
-                best = candidate;
+                return anchor;
             }
         }
 
-        return best;
+        var candidate = md.InYear(reference.Year);
+        return tense switch
+        {
+            TenseKind.Past when candidate > reference.PlusDays(PastTolerance) => reference.Year - 1,
+            TenseKind.Future when candidate < reference => reference.Year + 1,
+            TenseKind.None => YearInference.Nearest(md, reference).Year,
+            _ => reference.Year,
+        };
+    }
+
+    /// <summary>The year of a year-less month: the text's anchor year when the tense allows it; else the past or future
+    /// by tense, or without a cue within six months either way.</summary>
+    private static int MonthYearOf(int month, LocalDate reference, TenseKind tense, int anchor)
+    {
+        var monthsAhead = month - reference.Month;
+        if (anchor != 0)
+        {
+            var ahead = ((anchor - reference.Year) * 12) + monthsAhead;
+            if (!(tense == TenseKind.Past && ahead > 0) && !(tense == TenseKind.Future && ahead < 0))
+            {
+                return anchor;
+            }
+        }
+
+        if ((tense == TenseKind.Past && monthsAhead > 0) || (tense == TenseKind.None && monthsAhead > 6))
+        {
+            return reference.Year - 1;
+        }
+
+        if ((tense == TenseKind.Future && monthsAhead < 0) || (tense == TenseKind.None && monthsAhead < -6))
+        {
+            return reference.Year + 1;
+        }
+
+        return reference.Year;
     }
 
     private static Resolved YearValue(in Ctx c, int year) => new()
@@ -159,7 +170,7 @@ internal sealed partial class TemporalScanner
         Value = Timex(c.Names, $"{ym.Year:D4}-{ym.Month:D2}"),
     };
 
-    private static Resolved WeekValue(in Ctx c, LocalDate inWeek)
+    private static Resolved WeekValue(in Ctx c, LocalDate inWeek, bool weekend = false)
     {
         var rule = WeekYearRules.Iso;
         var weekYear = rule.GetWeekYear(inWeek);
@@ -169,8 +180,8 @@ internal sealed partial class TemporalScanner
         {
             Year = weekYear,
             YearKnown = true,
-            Interval = new DateInterval(monday, monday.PlusDays(6)),
-            Value = Timex(c.Names, $"{weekYear:D4}-W{week:D2}"),
+            Interval = weekend ? new DateInterval(monday.PlusDays(5), monday.PlusDays(6)) : new DateInterval(monday, monday.PlusDays(6)),
+            Value = weekend ? Timex(c.Names, $"{weekYear:D4}-W{week:D2}-WE") : Timex(c.Names, $"{weekYear:D4}-W{week:D2}"),
         };
     }
 
@@ -190,70 +201,20 @@ internal sealed partial class TemporalScanner
         Value = Timex(c.Names, $"{year:D4}-H{half}"),
     };
 
-    /// <summary>
-    /// The tense around tokens [first, next): the nearest future cue ("will", "is scheduled", "next") or past cue
-    /// ("said", "was", a verb in -ed) within the sentence, as HeidelTime does; the past when there is none.
-    /// </summary>
-    private TenseKind Tense(in Ctx c, int first, int next)
+    /// <summary>A quarter (<paramref name="parts"/> = 4) or half (2) of a year.</summary>
+    private static Resolved PartValue(in Ctx c, int year, int part, int parts) => parts == 2 ? HalfValue(c, year, part) : QuarterValue(c, year, part);
+
+    /// <summary>The part (quarter or half) the reference falls in.</summary>
+    private static int CurrentPart(LocalDate reference, int parts) => ((reference.Month - 1) / (12 / parts)) + 1;
+
+    private static TemporalExpression Build(in Ctx c, int first, int next, Resolved r, TemporalModifier modifier, TemporalType type = TemporalType.Date)
     {
-        var bestDistance = int.MaxValue;
-        var best = TenseKind.None;
-        for (var k = first - 1; k >= 0 && first - k <= TenseWindow; k--)
+        if (r.Value is [_, _, _, _, '-', 'Q', >= '1' and <= '4'])
         {
-            var t = c.T[k];
-            if (t.Kind == TokenKind.Punct && t.Value is '.' or '!' or '?' or ';')
-            {
-                break;
-            }
-
-            if (Cue(t) is { } cue)
-            {
-                bestDistance = first - k;
-                best = cue;
-                break;
-            }
+            c.Scratch.NameQuarter(r.Year, r.Value[6] - '0');
         }
 
-        for (var k = next; k < c.T.Count && k - next + 1 < Math.Min(bestDistance, TenseWindow); k++)
-        {
-            var t = c.T[k];
-            if (t.Kind == TokenKind.Punct && t.Value is '.' or '!' or '?' or ';')
-            {
-                break;
-            }
-
-            if (Cue(t) is { } cue)
-            {
-                best = cue;
-                break;
-            }
-        }
-
-        return best;
-    }
-
-    private TenseKind? Cue(in Token t)
-    {
-        if (t.Kind != TokenKind.Word || t.Lower.Length == 0)
-        {
-            return null;
-        }
-
-        if (_lex.FutureCues.Contains(t.Lower))
-        {
-            return TenseKind.Future;
-        }
-
-        if (_lex.PastCues.Contains(t.Lower) || (t.Lower.Length > 4 && t.Lower.EndsWith("ed", StringComparison.Ordinal) && !t.Capitalized))
-        {
-            return TenseKind.Past;
-        }
-
-        return null;
-    }
-
-    private static TemporalExpression Build(in Ctx c, int first, int next, Resolved r, TemporalModifier modifier, TemporalType type = TemporalType.Date) =>
-        new(c.Text, Model.SourceSpan.FromBounds(c.T[first].Start, c.T[next - 1].End))
+        return new(c.Text, Model.SourceSpan.FromBounds(c.T[first].Start, c.T[next - 1].End))
         {
             Type = type,
             Value = r.Value,
@@ -264,6 +225,7 @@ internal sealed partial class TemporalScanner
             Range = r.Interval,
             YearInferred = r.YearInferred,
         };
+    }
 
     private static TemporalExpression BuildRange(in Ctx c, int first, int next, Resolved a, Resolved b) =>
         new(c.Text, Model.SourceSpan.FromBounds(c.T[first].Start, c.T[next - 1].End))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using NewsParsing.Model;
 using NewsParsing.Text;
@@ -7,23 +6,33 @@ using NodaTime;
 namespace NewsParsing.Temporal;
 
 /// <summary>
-/// Finds time expressions in one region and resolves them against the reference date. A token-level scanner tries,
-/// at each token, the longest patterns first (ranges, fuzzy parts, explicit dates, relative expressions, durations,
-/// sets, times); matching is plain comparisons on pre-lowered words, with no regular expressions and no backtracking
-/// beyond a few tokens, so the cost is linear in the text.
+/// Finds time expressions in one region and resolves them against the reference date. A token-level scanner tries, at
+/// each token, the patterns declared in <c>temporal.data.json</c> that may start with it (in the order of
+/// <see cref="TemporalPattern"/>); matching compares the roles the data gives to words, with no regular expressions and
+/// no backtracking beyond a few tokens, so the cost is linear in the text. Calendar dates are read by the one
+/// <see cref="DateReader"/> the dateline parser uses too.
 /// </summary>
 internal sealed partial class TemporalScanner
 {
-    private const int TenseWindow = 10;
-
     private readonly TemporalLexicon _lex = TemporalLexicon.Default;
 
-    /// <summary>Scans <paramref name="region"/> and appends what it finds to <paramref name="output"/>.</summary>
+    /// <summary>Scans <paramref name="region"/> and appends what it finds to <paramref name="output"/>. Regions of one
+    /// article are scanned in order with the same <paramref name="workspace"/>: a year written in one anchors year-less
+    /// dates of the next sentence.</summary>
     /// <returns>Whether <paramref name="max"/> was reached.</returns>
     public bool Scan(string text, SourceSpan region, LocalDate? reference, ParseWorkspace workspace, List<TemporalExpression> output, int max)
     {
         var tokens = workspace.Tokens.Get(text, region, workspace);
-        var ctx = new Ctx(text, tokens, reference, workspace.Names);
+        var scratch = workspace.Temporal;
+        // A region starts a sentence (a headline, a dateline, a paragraph) unless the last one ended with a full stop.
+        scratch.Region++;
+        if (!scratch.AtSentenceStart)
+        {
+            scratch.Sentence++;
+            scratch.AtSentenceStart = true;
+        }
+
+        var c = new Ctx(text, tokens, region.End, reference, workspace.Names, scratch, scratch.Words(tokens.Count), _lex);
         var i = 0;
         while (i < tokens.Count)
         {
@@ -37,7 +46,7 @@ internal sealed partial class TemporalScanner
             int next;
             try
             {
-                matched = TryMatch(ref ctx, i, out found, out next);
+                matched = TryMatch(c, i, out found, out next);
             }
             catch (ArgumentOutOfRangeException)
             {
@@ -48,62 +57,108 @@ internal sealed partial class TemporalScanner
                 next = i + 1;
             }
 
-            if (matched)
+            if (!matched)
             {
-                output.Add(found);
-                i = next;
+                next = i + 1;
             }
             else
             {
-                i++;
+                output.Add(found);
+            }
+
+            for (var k = i; k < next; k++)
+            {
+                var end = IsSentenceEnd(c, k);
+                scratch.Sentence += end ? 1 : 0;
+                scratch.AtSentenceStart = end;
+            }
+
+            i = next;
+        }
+
+        return false;
+    }
+
+    private bool TryMatch(in Ctx c, int i, out TemporalExpression found, out int next)
+    {
+        found = null!;
+        next = i;
+        var t = c.T[i];
+        var patterns = t.Kind switch
+        {
+            // Most words cannot open a time expression: a flag worked out once per distinct word rejects them.
+            TokenKind.Word => (t.Flags & WordFlags.TemporalStarter) == 0 ? PatternSet.None : c.W(i).Patterns,
+            TokenKind.Number => _lex.DigitPatterns,
+            TokenKind.IsoDate => _lex.IsoDatePatterns,
+            TokenKind.DottedDate => _lex.DottedDatePatterns,
+            _ => PatternSet.None,
+        };
+        if (patterns == PatternSet.None || (t.Kind == TokenKind.Word && !StandsAlone(c, i) && !MayContinue(c, i + 1)))
+        {
+            return false;
+        }
+
+        for (var p = TemporalPattern.List; p <= TemporalPattern.Reference; p++)
+        {
+            if (!TemporalLexicon.Contains(patterns, p))
+            {
+                continue;
+            }
+
+            var ok = p switch
+            {
+                TemporalPattern.List => TryList(c, i, out found, out next),
+                TemporalPattern.Range => TryRange(c, i, out found, out next),
+                TemporalPattern.Fuzzy => TryFuzzy(c, i, out found, out next),
+                TemporalPattern.Anaphor => TryAnaphor(c, i, out found, out next),
+                TemporalPattern.Explicit => TryExplicit(c, i, out found, out next),
+                TemporalPattern.Time => TryTime(c, i, out found, out next),
+                TemporalPattern.Relative => TryRelative(c, i, out found, out next),
+                TemporalPattern.Duration => TryDuration(c, i, out found, out next),
+                TemporalPattern.Set => TrySet(c, i, out found, out next),
+                _ => TryReference(c, i, out found, out next),
+            };
+            if (ok)
+            {
+                return true;
             }
         }
 
         return false;
     }
 
-    private bool TryMatch(ref Ctx c, int i, out TemporalExpression found, out int next)
+    /// <summary>Whether the word at <paramref name="i"/> can be a whole expression: "today", "daily", "now", "tonight",
+    /// "noon", a weekday or a month name.</summary>
+    private static bool StandsAlone(in Ctx c, int i)
     {
-        found = null!;
-        next = i;
-        var t = c.T[i];
-        if (t.Kind == TokenKind.Punct || (t.Kind == TokenKind.Word && (t.Flags & WordFlags.TemporalStarter) == 0))
-        {
-            return false; // most words cannot open a time expression: a flag worked out once per distinct word rejects them
-        }
-
-        return TryRange(ref c, i, out found, out next)
-            || TryFuzzy(ref c, i, out found, out next)
-            || TryExplicit(ref c, i, out found, out next)
-            || TryRelative(ref c, i, out found, out next)
-            || TryDuration(ref c, i, out found, out next)
-            || TrySetOrReference(ref c, i, out found, out next)
-            || TryTime(ref c, i, out found, out next);
+        var w = c.W(i);
+        return w.Has(Role.Days) || w.Has(Role.Set) || w.Has(Role.Reference) || w.Has(Role.DayPartWord) || w.Has(Role.ClockWord)
+            || w.Has(Role.Weekday) || TemporalLexicon.Contains(w.Patterns, TemporalPattern.Explicit);
     }
+
+    /// <summary>Whether token <paramref name="k"/> can carry on an expression that a word started: a number, a dash or a
+    /// word the grammar knows. Most starters ("the", "a", "in") are followed by none ("the company"): one test spares
+    /// every pattern.</summary>
+    private static bool MayContinue(in Ctx c, int k) =>
+        k < c.T.Count && (c.T[k].Kind is TokenKind.Number or TokenKind.IsoDate or TokenKind.DottedDate || IsDash(c, k)
+            || (c.T[k].Kind == TokenKind.Word && (c.T[k].Flags & WordFlags.TemporalWord) != 0));
 
     // ---------------------------------------------------------------- points (explicit dates before resolution)
 
-    private enum Grain : byte
-    {
-        Day,
-        Month,
-        Year,
-        Decade,
-    }
-
-    /// <summary>A date as written: year 0 when not written.</summary>
+    /// <summary>A date as written: year 0 when not written; tokens [First, Next).</summary>
     private struct Point
     {
         public int Year;
         public int Month;
         public int Day;
-        public Grain Grain;
+        public DateGrain Grain;
         public int First;
         public int Next;
     }
 
-    /// <summary>Reads an explicit date starting at token <paramref name="i"/> (no resolution).</summary>
-    private bool TryPoint(ref Ctx c, int i, out Point p, bool allowBareMonth, bool allowBareYear)
+    /// <summary>Reads an explicit date starting at token <paramref name="i"/> (no resolution): a calendar date through
+    /// the <see cref="DateReader"/>, or in context a month alone (<c>in June</c>), a decade (<c>the 1990s</c>) or a year.</summary>
+    private static bool TryPoint(in Ctx c, int i, out Point p, bool allowBareMonth, bool allowBareYear)
     {
         p = default;
         p.First = i;
@@ -113,360 +168,105 @@ internal sealed partial class TemporalScanner
         }
 
         var t = c.T[i];
-        if (t.Kind == TokenKind.IsoDate)
+        var readable = t.Kind switch
         {
-            var s = c.Text.AsSpan(t.Start);
-            var y = Num(s, 0, 4);
-            var m = Num(s, 5, 2);
-            var d = Num(s, 8, 2);
-            if (Valid(y, m, d))
-            {
-                (p.Year, p.Month, p.Day, p.Grain, p.Next) = (y, m, d, Grain.Day, i + 1);
-                return true;
-            }
-
-            return false;
-        }
-
-        if (t.Kind == TokenKind.DottedDate)
+            TokenKind.IsoDate or TokenKind.DottedDate => true,
+            // A day number opens a date only before a month, "of" or an ordinal suffix ("26 July", "1st of March"):
+            // checking the next token spares the reader for every other number of financial copy.
+            TokenKind.Number => t.Digits is 1 or 2 && i + 1 < c.T.Count && c.T[i + 1].Kind == TokenKind.Word
+                && (c.T[i + 1].Capitalized || c.W(i + 1).Has(Role.Of) || c.W(i + 1).Has(Role.OrdinalSuffix)),
+            TokenKind.Word => t.Capitalized && TemporalLexicon.Contains(c.W(i).Patterns, TemporalPattern.Explicit),
+            _ => false,
+        };
+        if (readable && DateReader.TryRead(c.Text, t.Start, c.End, DateStyle.Prose, out var d) && TokenAt(c, i, d.End, out var next))
         {
-            var s = c.Text.AsSpan(t.Start, t.End - t.Start);
-            var firstDot = s.IndexOf('.');
-            var d = Num(s, 0, firstDot);
-            var m = Num(s, firstDot + 1, 2);
-            var yDigits = s.Length - firstDot - 4;
-            var y = Num(s, firstDot + 4, yDigits);
-            if (yDigits == 2)
-            {
-                y += 2000;
-            }
-
-            if (Valid(y, m, d))
-            {
-                (p.Year, p.Month, p.Day, p.Grain, p.Next) = (y, m, d, Grain.Day, i + 1);
-                return true;
-            }
-
-            return false;
-        }
-
-        var k = i;
-        // An optional weekday before the date: "Tuesday, March 9".
-        if (t.Kind == TokenKind.Word && _lex.Weekdays.ContainsKey(t.Lower) && t.Capitalized)
-        {
-            var after = k + 1;
-            if (IsPunct(c, after, ','))
-            {
-                after++;
-            }
-
-            if (MonthAt(c, after) > 0 || (IsDayNumber(c, after) && MonthAt(c, after + 1 + (IsOrdinalSuffix(c, after + 1) ? 1 : 0)) > 0))
-            {
-                k = after;
-                t = c.T[k];
-            }
-        }
-
-        var month = MonthAt(c, k);
-        if (month > 0)
-        {
-            var j = k + 1;
-            if (IsAbbreviationPeriod(c, k, j, month))
-            {
-                j++;
-            }
-
-            if (IsDayNumber(c, j) && !IsYearLike(c, j))
-            {
-                var day = (int)c.T[j].Value;
-                j++;
-                if (IsOrdinalSuffix(c, j))
-                {
-                    j++;
-                }
-
-                (p.Month, p.Day, p.Grain) = (month, day, Grain.Day);
-                var y = j;
-                if (IsPunct(c, y, ','))
-                {
-                    y++;
-                }
-
-                if (IsYearLike(c, y))
-                {
-                    p.Year = (int)c.T[y].Value;
-                    j = y + 1;
-                }
-
-                if (p.Year != 0 && !Valid(p.Year, month, p.Day))
-                {
-                    return false;
-                }
-
-                if (p.Day > DaysIn(month))
-                {
-                    return false;
-                }
-
-                p.Next = j;
-                return true;
-            }
-
-            var yy = j;
-            if (IsPunct(c, yy, ','))
-            {
-                yy++;
-            }
-
-            if (IsYearLike(c, yy))
-            {
-                (p.Year, p.Month, p.Grain, p.Next) = ((int)c.T[yy].Value, month, Grain.Month, yy + 1);
-                return true;
-            }
-
-            if (allowBareMonth && MonthAloneIsDate(c, k))
-            {
-                (p.Month, p.Grain, p.Next) = (month, Grain.Month, k + 1);
-                return true;
-            }
-
-            return false;
-        }
-
-        // "26 July 2021", "1st of March"
-        if (IsDayNumber(c, k))
-        {
-            var j = k + 1;
-            if (IsOrdinalSuffix(c, j))
-            {
-                j++;
-            }
-
-            if (IsWord(c, j, "of"))
-            {
-                j++;
-            }
-
-            var m = MonthAt(c, j);
-            if (m > 0)
-            {
-                var day = (int)c.T[k].Value;
-                if (day > DaysIn(m))
-                {
-                    return false;
-                }
-
-                j++;
-                if (IsAbbreviationPeriod(c, j - 1, j, m))
-                {
-                    j++;
-                }
-
-                (p.Month, p.Day, p.Grain) = (m, day, Grain.Day);
-                var y = j;
-                if (IsPunct(c, y, ','))
-                {
-                    y++;
-                }
-
-                if (IsYearLike(c, y))
-                {
-                    p.Year = (int)c.T[y].Value;
-                    j = y + 1;
-                    if (!Valid(p.Year, m, day))
-                    {
-                        return false;
-                    }
-                }
-
-                p.Next = j;
-                return true;
-            }
-        }
-
-        // "the 1990s", "1990s"
-        if (t.Kind == TokenKind.Number && t.Digits == 4 && t.Value is >= 1000 and <= 2090 && t.Value % 10 == 0
-            && k + 1 < c.T.Count && c.T[k + 1].Kind == TokenKind.Word && !c.T[k + 1].SpaceBefore && c.T[k + 1].Lower == "s")
-        {
-            (p.Year, p.Grain, p.Next) = ((int)t.Value, Grain.Decade, k + 2);
+            (p.Year, p.Month, p.Day, p.Grain, p.Next) = (d.Year, d.Month, d.Day, d.Grain, next);
             return true;
         }
 
-        if (allowBareYear && IsYearLike(c, k) && !YearBelongsToName(c, k))
+        if (allowBareMonth && MonthAt(c, i) is > 0 and var month && (MonthAloneIsDate(c, i, month) || MonthInList(c, i)))
         {
-            (p.Year, p.Grain, p.Next) = ((int)t.Value, Grain.Year, k + 1);
+            (p.Month, p.Grain, p.Next) = (month, DateGrain.Month, i + 1);
+            return true;
+        }
+
+        // "the 1990s", "1990s"
+        if (t.Kind == TokenKind.Number && t.Digits == 4 && t.Value is >= DateReader.MinYear and <= 2090 && t.Value % 10 == 0
+            && i + 1 < c.T.Count && c.T[i + 1].Kind == TokenKind.Word && !c.T[i + 1].SpaceBefore && c.W(i + 1).Has(Role.DecadeSuffix))
+        {
+            (p.Year, p.Grain, p.Next) = ((int)t.Value, DateGrain.Decade, i + 2);
+            return true;
+        }
+
+        if (allowBareYear && IsYearLike(c, i) && !YearBelongsToName(c, i))
+        {
+            (p.Year, p.Grain, p.Next) = ((int)t.Value, DateGrain.Year, i + 1);
             return true;
         }
 
         return false;
     }
 
-    // ---------------------------------------------------------------- explicit dates
-
-    private bool TryExplicit(ref Ctx c, int i, out TemporalExpression found, out int next)
+    /// <summary>The index of the token that starts at or after <paramref name="end"/> (a character offset that must end
+    /// a token at or after <paramref name="i"/>).</summary>
+    private static bool TokenAt(in Ctx c, int i, int end, out int next)
     {
-        found = null!;
         next = i;
-        if (!TryPoint(ref c, i, out var p, allowBareMonth: true, allowBareYear: true))
+        while (next < c.T.Count && c.T[next].End <= end)
         {
-            return false;
+            next++;
         }
 
-        var tense = Tense(c, p.First, p.Next);
-        found = Build(c, p.First, p.Next, Resolve(c, p, tense), TemporalModifier.None);
-        next = p.Next;
-        return true;
-    }
-
-    // ---------------------------------------------------------------- ranges
-
-    private bool TryRange(ref Ctx c, int i, out TemporalExpression found, out int next)
-    {
-        found = null!;
-        next = i;
-        var t = c.T[i];
-        var start = i;
-        var k = i;
-        string? joiner = null;
-        if (t.Kind == TokenKind.Word && (t.Lower == "from" || t.Lower == "between"))
-        {
-            joiner = t.Lower == "from" ? "to" : "and";
-            k = i + 1;
-        }
-
-        Point a;
-        var bareDayStart = false;
-        if (!TryPoint(ref c, k, out a, allowBareMonth: joiner is not null, allowBareYear: true))
-        {
-            // "from 26 to 28 July": a bare day, completed by the second end's month.
-            if (joiner is null || !IsDayNumber(c, k))
-            {
-                return false;
-            }
-
-            a = new Point { Day = (int)c.T[k].Value, Grain = Grain.Day, First = k, Next = k + 1 };
-            bareDayStart = true;
-        }
-
-        var j = a.Next;
-        var isJoiner = joiner is not null
-            ? IsWord(c, j, joiner) || (joiner == "to" && (IsWord(c, j, "until") || IsWord(c, j, "till") || IsWord(c, j, "through") || IsDash(c, j)))
-            : IsDash(c, j) || IsWord(c, j, "to") || IsWord(c, j, "through");
-        if (!isJoiner)
-        {
-            return false;
-        }
-
-        j++;
-        Point b;
-        if (!TryPoint(ref c, j, out b, allowBareMonth: true, allowBareYear: a.Grain == Grain.Year))
-        {
-            // "Sept 26-27": the second end is a bare day of the same month.
-            if (a.Grain == Grain.Day && !bareDayStart && IsDayNumber(c, j) && !IsYearLike(c, j))
-            {
-                b = new Point { Year = a.Year, Month = a.Month, Day = (int)c.T[j].Value, Grain = Grain.Day, First = j, Next = j + 1 };
-                if (IsOrdinalSuffix(c, b.Next))
-                {
-                    b.Next++;
-                }
-
-                if (b.Day < a.Day || b.Day > DaysIn(a.Month))
-                {
-                    return false;
-                }
-            }
-            else if (a.Grain == Grain.Year && c.T.Count > j && c.T[j].Kind == TokenKind.Number && c.T[j].Digits == 2 && !c.T[j].SpaceBefore)
-            {
-                // "2018-19"
-                var century = a.Year / 100 * 100;
-                b = new Point { Year = century + (int)c.T[j].Value, Grain = Grain.Year, First = j, Next = j + 1 };
-                if (b.Year <= a.Year)
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        if (bareDayStart)
-        {
-            if (b.Grain != Grain.Day || a.Day > b.Day)
-            {
-                return false;
-            }
-
-            a.Month = b.Month;
-            a.Year = b.Year;
-        }
-
-        if (a.Grain != b.Grain && !(a.Grain == Grain.Day && b.Grain == Grain.Day))
-        {
-            return false;
-        }
-
-        if (a.Grain is Grain.Decade)
-        {
-            return false;
-        }
-
-        var tense = Tense(c, start, b.Next);
-        var ra = Resolve(c, a, tense);
-        Resolved rb;
-        if (b.Year == 0 && ra.YearKnown)
-        {
-            // The second end carries the first's year, or the next one when it would come before it ("Dec 28 – Jan 3").
-            var bb = b;
-            bb.Year = ra.Year;
-            if (bb.Month < a.Month || (bb.Month == a.Month && bb.Day < a.Day))
-            {
-                bb.Year++;
-            }
-
-            rb = Resolve(c, bb, tense);
-            rb.YearInferred = ra.YearInferred;
-        }
-        else
-        {
-            rb = Resolve(c, b, tense);
-        }
-
-        if (ra.Interval is { } ia && rb.Interval is { } ib && ib.End < ia.Start)
-        {
-            return false;
-        }
-
-        found = BuildRange(c, start, b.Next, ra, rb);
-        next = b.Next;
-        return true;
+        return next > i && c.T[next - 1].End == end;
     }
 
     // ---------------------------------------------------------------- helpers over tokens
 
-    private readonly struct Ctx(string text, List<Token> tokens, LocalDate? reference, NameTable names)
+    /// <summary>The scan of one region: its text and tokens, the reference date, and the parse's scratch state.</summary>
+    private readonly struct Ctx(string text, List<Token> tokens, int end, LocalDate? reference, NameTable names, TemporalScratch scratch,
+        TemporalWord?[] words, TemporalLexicon lexicon)
     {
         public readonly string Text = text;
         public readonly List<Token> T = tokens;
+        public readonly int End = end;
         public readonly LocalDate? Ref = reference;
         public readonly NameTable Names = names;
+        public readonly TemporalScratch Scratch = scratch;
+        private readonly TemporalWord?[] _words = words;
+        private readonly TemporalLexicon _lexicon = lexicon;
+
+        /// <summary>What the grammar knows of token <paramref name="k"/> (looked up once per token; nothing for
+        /// numbers, punctuation, or a position outside the region).</summary>
+        public TemporalWord W(int k)
+        {
+            if ((uint)k >= (uint)T.Count)
+            {
+                return TemporalWord.None;
+            }
+
+            // Words the grammar does not know carry no flag from the word cache: no lookup for them.
+            return _words[k] ??= T[k].Kind == TokenKind.Word && (T[k].Flags & WordFlags.TemporalWord) != 0 ? Scratch.Lookup(_lexicon, T[k].Lower) : TemporalWord.None;
+        }
     }
 
-    private static bool IsWord(in Ctx c, int i, string lower) => TokenQueries.IsWord(c.T, i, lower);
+    /// <summary>Whether token <paramref name="k"/> is a word of <paramref name="role"/>.</summary>
+    private static bool Is(in Ctx c, int k, Role role) => c.W(k).Has(role);
 
-    private static bool IsPunct(in Ctx c, int i, char ch) => i < c.T.Count && c.T[i].Kind == TokenKind.Punct && c.T[i].Value == ch;
+    private static bool IsPunct(in Ctx c, int i, char ch) => i >= 0 && i < c.T.Count && c.T[i].Kind == TokenKind.Punct && c.T[i].Value == ch;
 
     private static bool IsDash(in Ctx c, int i) => TokenQueries.IsDash(c.T, i);
+
+    /// <summary>A dash glued to the words on both sides: "mid-2021", "third-quarter", "year-earlier".</summary>
+    private static bool IsGluedDash(in Ctx c, int i) => IsDash(c, i) && !c.T[i].SpaceBefore && i + 1 < c.T.Count && !c.T[i + 1].SpaceBefore;
 
     private static bool IsDayNumber(in Ctx c, int i) =>
         i < c.T.Count && c.T[i].Kind == TokenKind.Number && c.T[i].Digits is 1 or 2 && c.T[i].Value is >= 1 and <= 31;
 
     private static bool IsOrdinalSuffix(in Ctx c, int i) =>
-        i < c.T.Count && c.T[i].Kind == TokenKind.Word && !c.T[i].SpaceBefore && c.T[i].Lower is "st" or "nd" or "rd" or "th";
+        i < c.T.Count && c.T[i].Kind == TokenKind.Word && !c.T[i].SpaceBefore && c.W(i).Has(Role.OrdinalSuffix);
 
     private static bool IsYearLike(in Ctx c, int i) =>
-        i < c.T.Count && c.T[i].Kind == TokenKind.Number && c.T[i].Digits == 4 && c.T[i].Value is >= 1000 and <= 2199
+        i < c.T.Count && c.T[i].Kind == TokenKind.Number && c.T[i].Digits == 4 && c.T[i].Value is >= DateReader.MinYear and <= DateReader.MaxYear
         && !(i + 1 < c.T.Count && c.T[i + 1].Kind == TokenKind.Word && !c.T[i + 1].SpaceBefore);
 
     /// <summary>The month a word names, if it is written as a month name (capitalised, or any case in all-caps text).</summary>
@@ -482,30 +282,20 @@ internal sealed partial class TemporalScanner
     }
 
     /// <summary>A month name on its own is a date only after a temporal preposition ("in June", "since March").</summary>
-    private static bool MonthAloneIsDate(in Ctx c, int i)
+    private static bool MonthAloneIsDate(in Ctx c, int i, int month)
     {
-        if (i == 0)
-        {
-            return false;
-        }
-
-        var prev = c.T[i - 1];
-        if (prev.Kind != TokenKind.Word)
-        {
-            return false;
-        }
-
-        var isPreposition = prev.Lower is "in" or "since" or "until" or "till" or "from" or "during" or "through" or "throughout" or "by" or "before"
-            or "after" or "early" or "late" or "mid" or "last" or "next" or "this" or "of" or "to" or "and" or "or" or "between";
-        if (!isPreposition)
+        if (i == 0 || !Is(c, i - 1, Role.MonthPreposition))
         {
             return false;
         }
 
         // "May" is also a verb: only after a preposition and not followed by a verb-like lower-case word.
-        var word = c.T[i].Lower;
-        return word != "may" || !(i + 1 < c.T.Count && c.T[i + 1].Kind == TokenKind.Word && !c.T[i + 1].Capitalized && c.T[i + 1].Lower is "be" or "have" or "not");
+        return month != 5 || c.T[i].End - c.T[i].Start != 3
+            || !(i + 1 < c.T.Count && c.T[i + 1].Kind == TokenKind.Word && !c.T[i + 1].Capitalized && Is(c, i + 1, Role.MayVerbFollower));
     }
+
+    /// <summary>A month after a comma that follows another month: "in May, June and September".</summary>
+    private static bool MonthInList(in Ctx c, int i) => IsPunct(c, i - 1, ',') && MonthAt(c, i - 2) > 0;
 
     /// <summary>Years that are part of a name: "Eternity-2021", "Agile Spirit - 2021", "Baku 2015 European Games".</summary>
     private static bool YearBelongsToName(in Ctx c, int i)
@@ -544,7 +334,7 @@ internal sealed partial class TemporalScanner
         {
             var prev = c.T[i - 1];
             if (prev.Kind == TokenKind.Number || (prev.Kind == TokenKind.Punct && prev.Value is '+' or '#' or '/' or ':' or '№')
-                || (prev.Kind == TokenKind.Word && prev.Lower is "no" or "article" or "number" or "code" or "resolution" or "decree" or "paragraph" or "route" or "flight"))
+                || Is(c, i - 1, Role.NameYearPreceder))
             {
                 return true;
             }
@@ -558,26 +348,7 @@ internal sealed partial class TemporalScanner
         return false;
     }
 
-    /// <summary>The period of "Nov." or "Sept." belongs to the month; the full stop after "July." does not.</summary>
-    private static bool IsAbbreviationPeriod(in Ctx c, int monthIndex, int j, int month) =>
-        IsPunct(c, j, '.') && !c.T[j].SpaceBefore && c.T[monthIndex].End - c.T[monthIndex].Start < Months.Name(month).Length;
-
     private static bool IsSentenceStart(in Ctx c, int i) => i == 0 || (c.T[i - 1].Kind == TokenKind.Punct && c.T[i - 1].Value is '.' or '!' or '?' or '"' or '“');
-
-    private static int Num(ReadOnlySpan<char> s, int start, int count)
-    {
-        var v = 0;
-        for (var k = start; k < start + count; k++)
-        {
-            v = (v * 10) + (s[k] - '0');
-        }
-
-        return v;
-    }
-
-    private static bool Valid(int y, int m, int d) => y is >= 1 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
-
-    private static int DaysIn(int month) => month == 2 ? 29 : DateTime.DaysInMonth(2001, month);
 
     private static string Four(in Ctx c, int year) => Timex(c.Names, $"{year:D4}");
 

@@ -16,6 +16,9 @@ internal static class Months
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
 
+    /// <summary>Every month name and abbreviation of the data, as written there.</summary>
+    public static IEnumerable<string> AllSpellings => Table.SelectMany(m => m.Abbreviations.Prepend(m.Name));
+
     /// <summary>The full English name of month <paramref name="month"/> (1–12).</summary>
     public static string Name(int month) => Table[month - 1].Name;
 

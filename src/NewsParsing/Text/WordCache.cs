@@ -11,6 +11,9 @@ internal enum WordFlags : byte
 
     /// <summary>The word can open a time expression (<see cref="TemporalLexicon.Starters"/>).</summary>
     TemporalStarter = 1,
+
+    /// <summary>The temporal grammar knows the word in some role (a tense cue, a clause opener, …).</summary>
+    TemporalWord = 2,
 }
 
 /// <summary>An interned lower-cased word and its lexicon flags (a value: no object per word beyond its string).</summary>
@@ -102,6 +105,10 @@ internal sealed class WordCache
         return new WordInfo(s, Classify(s));
     }
 
-    private static WordFlags Classify(string lower) =>
-        TemporalLexicon.Default.Starters.Contains(lower) ? WordFlags.TemporalStarter : WordFlags.None;
+    private static WordFlags Classify(string lower)
+    {
+        var lexicon = TemporalLexicon.Default;
+        return (lexicon.Starters.Contains(lower) ? WordFlags.TemporalStarter : WordFlags.None)
+            | (lexicon.Knows(lower) ? WordFlags.TemporalWord : WordFlags.None);
+    }
 }

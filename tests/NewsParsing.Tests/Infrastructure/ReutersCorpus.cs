@@ -17,18 +17,28 @@ public sealed record ReutersStory(string Id, DateOnly Date, string Title, string
     public int BodyOffset => DatelineOffset + Dateline.Length;
 }
 
-/// <summary>Reads the Reuters-21578 SGML files in <c>../shared/eval/reuters21578</c>.</summary>
+/// <summary>Reads the Reuters-21578 SGML files in <c>../shared/eval/reuters21578</c> and <c>reuters21578-more</c>.</summary>
 public static class ReutersCorpus
 {
-    private static readonly Lazy<IReadOnlyList<ReutersStory>> Stories = new(Load);
+    private static readonly Lazy<IReadOnlyList<ReutersStory>> Stories = new(() => Load("reuters21578"));
+    private static readonly Lazy<IReadOnlyList<ReutersStory>> MoreStories = new(() => Load("reuters21578-more"));
 
-    /// <summary>Every story that has a <c>&lt;DATELINE&gt;</c> and a <c>&lt;BODY&gt;</c>.</summary>
+    /// <summary>Every story of <c>reuters21578</c> that has a <c>&lt;DATELINE&gt;</c> and a <c>&lt;BODY&gt;</c>.</summary>
     public static IReadOnlyList<ReutersStory> WithDateline => Stories.Value;
 
-    private static List<ReutersStory> Load()
+    /// <summary>The same, from <c>reuters21578-more</c> (reut2-003 … reut2-021; empty when the folder is absent).</summary>
+    public static IReadOnlyList<ReutersStory> More => MoreStories.Value;
+
+    private static List<ReutersStory> Load(string folder)
     {
         var list = new List<ReutersStory>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Paths.Eval, "reuters21578"), "reut2-*.sgm").Order(StringComparer.Ordinal))
+        var path = Path.Combine(Paths.Eval, folder);
+        if (!Directory.Exists(path))
+        {
+            return list;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(path, "reut2-*.sgm").Order(StringComparer.Ordinal))
         {
             var sgml = File.ReadAllText(file, Encoding.Latin1);
             var at = 0;

@@ -6,9 +6,9 @@ using NewsParsing.Tests.Infrastructure;
 namespace NewsParsing.Tests.Robustness;
 
 /// <summary>
-/// Fuzzing the whole pipeline: for every input, no exception, bounded time, spans inside the text and segments that
-/// cover it. The share run here is fixed (seeded <see cref="Random"/> mutations) or bounded (CsCheck); a long run is
-/// <c>tests/fuzz-long.sh [ITERATIONS]</c>, which sets <c>NEWSPARSING_FUZZ_ITERATIONS</c> and reports how many inputs it tried.
+/// Fuzzing the whole pipeline: for every input, no exception, bounded time, spans inside the text, segments that
+/// cover it, and dates whose values are well-formed TIMEX3. The share run here is fixed (seeded <see cref="Random"/>
+/// mutations) or bounded (CsCheck); a long run is <c>tests/fuzz-long.sh [ITERATIONS]</c>, which sets <c>NEWSPARSING_FUZZ_ITERATIONS</c> and reports how many inputs it tried.
 /// </summary>
 public class FuzzTests
 {
@@ -141,6 +141,14 @@ public class FuzzTests
         var article = parse(input);
         var elapsed = watch.Elapsed;
         var problems = ArticleInvariants.Find(article);
+        foreach (var d in article.Dates)
+        {
+            if (!Temporal.Timex3.IsValid(d.Type.ToString(), d.Value))
+            {
+                problems.Add($"'{d.Text}' has the malformed TIMEX3 {d.Type} value {d.Value}");
+            }
+        }
+
         CheckTime(elapsed, input.Length, problems);
         more(article, problems);
         if (problems.Count > 0)

@@ -1,14 +1,15 @@
 using NodaTime;
 
-namespace NewsParsing.Segmentation;
+namespace NewsParsing.Temporal;
 
-/// <summary>The dateline year policy: the year that puts the month and day nearest the publication date.</summary>
+/// <summary>The one "nearest year" inference of the library, used by the dateline and by year-less dates without a
+/// tense cue.</summary>
 internal static class YearInference
 {
     /// <summary>
-    /// Picks the year (publication year, the one before or the one after) that puts <paramref name="monthDay"/>
-    /// nearest to <paramref name="reference"/>: a "Dec 30" dateline on a January 3 article is in the previous year,
-    /// a "Jan 2" dateline on a December 31 article in the next.
+    /// Picks the year (the reference's, the one before or the one after) that puts <paramref name="monthDay"/> nearest
+    /// to <paramref name="reference"/>, ties to the past: a "Dec 30" dateline on a January 3 article is in the previous
+    /// year, a "Jan 2" dateline on a December 31 article in the next.
     /// </summary>
     public static LocalDate Nearest(AnnualDate monthDay, LocalDate reference)
     {
@@ -18,7 +19,7 @@ internal static class YearInference
         {
             var candidate = monthDay.InYear(year);
             var distance = Distance(candidate, reference);
-            if (distance < bestDistance)
+            if (distance < bestDistance || (distance == bestDistance && candidate < best))
             {
                 best = candidate;
                 bestDistance = distance;

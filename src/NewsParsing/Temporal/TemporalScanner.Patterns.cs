@@ -510,13 +510,26 @@ internal sealed partial class TemporalScanner
         }
 
         var unitWord = c.T[unitIndex].Lower;
-        if (hyphenated && IsDash(c, unitIndex + 1) && IsWord(c, unitIndex + 2, "old"))
+        if (unit == "Q" && !hyphenated && (IsWord(c, unitIndex + 1, "of") || (i > 0 && IsWord(c, i - 1, "and"))))
         {
-            return false; // "6-year-old": an age, not a duration
+            return false; // "a quarter of voters", "three quarters of the budget", "five and a quarter": fractions
+        }
+
+        if (hyphenated && IsDash(c, unitIndex + 1) && (IsWord(c, unitIndex + 2, "old") || IsWord(c, unitIndex + 2, "olds")))
+        {
+            return false; // "6-year-old", "18- to 49-year-olds": an age, not a duration
         }
 
         var plural = unitWord.EndsWith('s') || unitWord == "centuries";
         var isArticle = k < c.T.Count && c.T[k].Kind == TokenKind.Word && c.T[k].Lower is "a" or "an";
+
+        // "a second state", "a second-group invalid": the ordinal, not a one-second duration
+        if (isArticle && unitWord == "second" && unitIndex + 1 < c.T.Count
+            && ((c.T[unitIndex + 1].Kind == TokenKind.Word && c.T[unitIndex + 1].Lower is not ("or" or "and" or "later" or "earlier" or "ago" or "before" or "after" or "longer"))
+                || (IsDash(c, unitIndex + 1) && !c.T[unitIndex + 1].SpaceBefore)))
+        {
+            return false;
+        }
         if ((isArticle || hyphenated) && plural)
         {
             return false; // "a years" never; "three-quarters" is a fraction, not a duration
@@ -546,9 +559,9 @@ internal sealed partial class TemporalScanner
         }
 
         // "a year earlier" and "two days ago" are dates (TryRelative ran first); "a day after the vote" is not a duration.
-        if (unitIndex + 1 < c.T.Count && c.T[unitIndex + 1].Kind == TokenKind.Word && c.T[unitIndex + 1].Lower is "ago" or "old")
+        if (unitIndex + 1 < c.T.Count && c.T[unitIndex + 1].Kind == TokenKind.Word && (c.T[unitIndex + 1].Lower is "ago" or "old" || (c.T[unitIndex + 1].Lower == "of" && IsWord(c, unitIndex + 2, "age"))))
         {
-            return false;
+            return false; // "ten years old", "95 years of age": ages
         }
 
         var (prefix, letter) = Code(unit);

@@ -76,11 +76,12 @@ public class QuantityGoldTests(ITestOutputHelper output)
         heldout.Precision.Should().BeGreaterThan(PrecisionFloorSentences);
     }
 
-    // Floors a little under the measured figures (docs/quantities.md has them), so a regression fails.
-    private const double RecallFloorAzerNews = 0.0;
-    private const double PrecisionFloorAzerNews = 0.0;
-    private const double RecallFloorSentences = 0.0;
-    private const double PrecisionFloorSentences = 0.0;
+    // Floors a little under the measured figures (docs/quantities.md has them), so a regression fails: AzerNews 0.991 and
+    // 1.000; the sentences' targets (recall 0.92, precision 0.85) on each half (dev 0.991 / 0.966, held out 0.943 / 0.899).
+    private const double RecallFloorAzerNews = 0.95;
+    private const double PrecisionFloorAzerNews = 0.95;
+    private const double RecallFloorSentences = 0.92;
+    private const double PrecisionFloorSentences = 0.85;
 
     private static Result Score(List<GoldDocument> docs, List<GoldFact> allFacts, bool details)
     {

@@ -15,9 +15,11 @@ namespace NewsParsing.Tests.Quantities;
 /// <para>
 /// A case counts when its expected resolution fits the model: every result has a numeric value (not a relative ordinal
 /// such as <c>end-1</c>, nor a bare unit without a number, nor <c>null</c>), and money is in an ISO 4217 currency
-/// (not bitcoin or satoshi). Expected results inside a date or duration that the temporal stage finds (<c>3</c> of
-/// <c>in 3 years</c>, <c>5/17/2018</c>) are the temporal stage's and left out of the expectation. Cents and pence are
-/// compared as hundredths of their currency, as the model states them.
+/// (not bitcoin or satoshi). Expected results wholly inside a date or duration that the temporal stage finds (<c>3</c> of
+/// <c>in 3 years</c>, <c>5/17/2018</c>) are the temporal stage's and left out of the expectation (one the temporal stage
+/// only cuts into, as <c>a quarter</c> of <c>five and a quarter</c>, stays expected: that is a miss). Cents and pence are
+/// compared as hundredths of their currency, as the model states them. The numbers family, like Recognizers' number
+/// model, leaves out ordinals and measures with a unit (<c>the 180ml liquid</c> has no number for it).
 /// </para>
 /// </summary>
 public class RecognizersEvaluationTests(ITestOutputHelper output)
@@ -37,15 +39,16 @@ public class RecognizersEvaluationTests(ITestOutputHelper output)
     {
         (string Family, string File, Compare How, Func<Quantity, bool> Kind)[] families =
         [
-            ("numbers", "Number/English/NumberModel.json", Compare.Value, _ => true),
+            ("numbers", "Number/English/NumberModel.json", Compare.Value, q => q.Kind is not QuantityKind.Ordinal && (q.Unit is null || q.Kind is QuantityKind.Currency or QuantityKind.Percent)),
             ("ordinals", "Number/English/OrdinalModel.json", Compare.Value, q => q.Kind == QuantityKind.Ordinal),
             ("percentages", "Number/English/PercentModel.json", Compare.Value, q => q.Kind == QuantityKind.Percent),
-            ("number ranges", "Number/English/NumberRangeModel.json", Compare.Interval, _ => true),
+            ("number ranges", "Number/English/NumberRangeModel.json", Compare.Interval, q => q.Modifier is QuantityModifier.Range or QuantityModifier.Tolerance or QuantityModifier.Exactly
+                or QuantityModifier.MoreThan or QuantityModifier.AtLeast or QuantityModifier.LessThan or QuantityModifier.AtMost or QuantityModifier.UpTo),
             ("money", "NumberWithUnit/English/CurrencyModel.json", Compare.ValueAndUnit, q => q.Kind == QuantityKind.Currency),
             ("dimensions", "NumberWithUnit/English/DimensionModel.json", Compare.ValueAndUnit,
-                q => q.Unit is not null && q.Kind is not (QuantityKind.Currency or QuantityKind.Percent or QuantityKind.Duration or QuantityKind.Temperature)),
+                q => q.Unit is not null && q.Kind is not (QuantityKind.Currency or QuantityKind.Percent or QuantityKind.Duration or QuantityKind.Age or QuantityKind.Temperature)),
             ("temperatures", "NumberWithUnit/English/TemperatureModel.json", Compare.ValueAndUnit, q => q.Kind == QuantityKind.Temperature),
-            ("ages", "NumberWithUnit/English/AgeModel.json", Compare.ValueAndUnit, q => q.Kind.ToString() == "Age"),
+            ("ages", "NumberWithUnit/English/AgeModel.json", Compare.ValueAndUnit, q => q.Kind == QuantityKind.Age),
         ];
         int allCases = 0, allFitting = 0, allPassed = 0;
         var lowest = 1.0;
@@ -64,7 +67,7 @@ public class RecognizersEvaluationTests(ITestOutputHelper output)
                 foreach (var r in c.GetProperty("Results").EnumerateArray())
                 {
                     if (r.TryGetProperty("Start", out var s) && r.TryGetProperty("End", out var e)
-                        && article.Dates.Any(d => d.Span.Overlaps(SourceSpan.FromBounds(s.GetInt32(), e.GetInt32() + 1))))
+                        && article.Dates.Any(d => d.Span.Contains(SourceSpan.FromBounds(s.GetInt32(), e.GetInt32() + 1))))
                     {
                         dated++;
                         continue;
@@ -117,8 +120,9 @@ public class RecognizersEvaluationTests(ITestOutputHelper output)
         lowest.Should().BeGreaterThan(FamilyFloor);
     }
 
-    private const double Floor = 0.0;
-    private const double FamilyFloor = 0.0;
+    // Measured 638/700 (91.1 %); the lowest family, number ranges, 85.1 % (docs/quantities.md has every family).
+    private const double Floor = 0.90;
+    private const double FamilyFloor = 0.83;
 
     /// <summary>The comparison key of an expected result; null when it does not fit the model, empty to ignore it.</summary>
     private static string? Expected(JsonElement r, Compare how, Dictionary<string, string> units)
@@ -169,7 +173,7 @@ public class RecognizersEvaluationTests(ITestOutputHelper output)
         {
             return q.Modifier switch
             {
-                QuantityModifier.Range when q.Min is { } a && q.Max is { } b => $"{Num(a)}..{Num(b)}",
+                QuantityModifier.Range or QuantityModifier.Tolerance when q.Min is { } a && q.Max is { } b => $"{Num(a)}..{Num(b)}",
                 QuantityModifier.MoreThan => $"({Num(q.Value)}..",
                 QuantityModifier.AtLeast => $"[{Num(q.Value)}..",
                 QuantityModifier.LessThan => $"..{Num(q.Value)})",

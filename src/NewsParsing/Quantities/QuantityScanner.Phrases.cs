@@ -27,7 +27,7 @@ internal sealed partial class QuantityScanner
         var dash = false;
         if (openerJoiners is not null)
         {
-            if (T[k].Kind == TokenKind.Word ? !openerJoiners.Contains(T[k].Lower) : !(T[k].Kind == TokenKind.Punct && openerJoiners.Contains(c.Text.Substring(T[k].Start, 1))))
+            if (T[k].Kind == TokenKind.Word ? !openerJoiners.Contains(T[k].Lower) : !(T[k].Kind == TokenKind.Punct && IsJoinerSign(openerJoiners, (char)T[k].Value)))
             {
                 return false;
             }
@@ -129,6 +129,19 @@ internal sealed partial class QuantityScanner
 
         end = other.End;
         return true;
+    }
+
+    private static bool IsJoinerSign(IReadOnlySet<string> joiners, char sign)
+    {
+        foreach (var j in joiners)
+        {
+            if (j.Length == 1 && j[0] == sign)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first end of a range takes the unit, money or age it lacks from the second ("between 20 and 40 mg").</summary>

@@ -23,6 +23,16 @@ internal static partial class ArticleJsonWriter
             w.WriteNumber("max", max);
         }
 
+        if (q.Tolerance is { } tolerance)
+        {
+            w.WriteNumber("tolerance", tolerance);
+        }
+
+        if (q.IsVague)
+        {
+            w.WriteBoolean("isVague", true);
+        }
+
         WriteNullableString(w, "modifier", q.Modifier == QuantityModifier.None ? null : EnumText<QuantityModifier>.Camel(q.Modifier));
         WriteNullableString(w, "unit", q.Unit);
         w.WriteString("kind", EnumText<QuantityKind>.Camel(q.Kind));

@@ -100,7 +100,8 @@ public static class Dumps
         return sb.ToString();
     }
 
-    /// <summary>Quantities: <c>"text" kind value [min= max=] [unit=] [mod=] [counted="…" head=…] [change] [members=[…] countMatches=…]</c>.</summary>
+    /// <summary>Quantities: <c>"text" kind value [min= max=] [tol=] [unit=] [currency=] [mod=] [vague] [counted="…" head=…] [change] [members=[…] countMatches=…]</c>
+    /// (currency only where it differs from the unit: a price per unit).</summary>
     public static string Quantities(NewsArticle article)
     {
         if (article.Quantities.IsEmpty)
@@ -127,14 +128,29 @@ public static class Dumps
                 sb.Append(" max=").Append(max.ToString(CultureInfo.InvariantCulture));
             }
 
+            if (q.Tolerance is { } tolerance)
+            {
+                sb.Append(" tol=").Append(tolerance.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (q.Unit is not null)
             {
                 sb.Append(" unit=").Append(q.Unit);
             }
 
+            if (q.Currency is not null && q.Currency != q.Unit)
+            {
+                sb.Append(" currency=").Append(q.Currency);
+            }
+
             if (q.Modifier != QuantityModifier.None)
             {
                 sb.Append(" mod=").Append(q.Modifier);
+            }
+
+            if (q.IsVague)
+            {
+                sb.Append(" vague");
             }
 
             if (q.Counted is not null)

@@ -48,8 +48,17 @@ public enum QuantityKind
     /// <summary>A length of time (<c>60 days</c>).</summary>
     Duration,
 
-    /// <summary>A rank (<c>25th</c>, <c>first</c>): not a count.</summary>
+    /// <summary>A rank (<c>25th</c>, <c>first</c>, <c>number 24</c>): not a count.</summary>
     Ordinal,
+
+    /// <summary>A ratio or proportion (<c>3 in 10</c> is 0.3, <c>two-for-one</c> is 2).</summary>
+    Ratio,
+
+    /// <summary>An age (<c>10-day-old</c>, <c>45-year-old</c>, <c>aged 73</c>); <see cref="Quantity.Unit"/> is <c>year</c>, <c>month</c>, <c>week</c> or <c>day</c>.</summary>
+    Age,
+
+    /// <summary>Another physical measure (acceleration, pressure, frequency, data size, dose…): <see cref="Quantity.Unit"/> says which.</summary>
+    Other,
 }
 
 /// <summary>How exact a quantity is: its hedge or bound.</summary>
@@ -79,8 +88,15 @@ public enum QuantityModifier
     /// <summary><c>at most</c>.</summary>
     AtMost,
 
-    /// <summary>A range written with two ends (<see cref="Quantity.Min"/> and <see cref="Quantity.Max"/>).</summary>
+    /// <summary>A range written with two ends (<see cref="Quantity.Min"/> and <see cref="Quantity.Max"/>); the value is the upper end.</summary>
     Range,
+
+    /// <summary><c>exactly</c>, <c>precisely</c>, <c>equal to</c>.</summary>
+    Exactly,
+
+    /// <summary>A value with its uncertainty (<c>9.81 +/- 0.02</c>): <see cref="Quantity.Tolerance"/>, and <see cref="Quantity.Min"/> and
+    /// <see cref="Quantity.Max"/> the value minus and plus it.</summary>
+    Tolerance,
 }
 
 /// <summary>A phrase inside a quantity: what it counts, or a member of the list it counts.</summary>
@@ -103,7 +119,11 @@ public sealed class Quantity : ArticleElement
     {
     }
 
-    /// <summary>The value in base units (scales applied: <c>2.5 million</c> is 2,500,000; percentages as written: 3 for 3 %).</summary>
+    /// <summary>
+    /// The value as written in its unit, scales applied and the sign kept: <c>2.5 million</c> is 2,500,000, <c>-5 °C</c> is -5,
+    /// <c>37 cents</c> is 0.37 (USD); percentages as written (3 for 3 %). A range's value is its upper end
+    /// (<see cref="Max"/>), a vague amount's its lower bound (<see cref="Min"/>), a ratio's the quotient (0.3 for 3 in 10).
+    /// </summary>
     public decimal Value { get; internal init; }
 
     // Storage is compact because an article yields many quantities: the bounds, present on few of them, live in a
@@ -138,13 +158,31 @@ public sealed class Quantity : ArticleElement
         }
     }
 
+    /// <summary>The uncertainty of a value written with one (<c>9.81 +/- 0.02</c> has 0.02), when there is one.</summary>
+    public decimal? Tolerance
+    {
+        get => _bounds?.Tolerance;
+        internal init
+        {
+            if (value is not null || _bounds is not null)
+            {
+                (_bounds ??= new Bounds()).Tolerance = value;
+            }
+        }
+    }
+
+    /// <summary>Whether the amount is vague (<c>hundreds of millions</c>, <c>dozens</c>, <c>several thousand</c>): the value is
+    /// only its lower bound, and <see cref="Modifier"/> is <see cref="QuantityModifier.AtLeast"/>.</summary>
+    public bool IsVague { get; internal init; }
+
     /// <summary>The hedge or bound.</summary>
     public QuantityModifier Modifier { get => (QuantityModifier)_modifier; internal init => _modifier = checked((byte)value); }
 
     /// <summary>What the quantity measures.</summary>
     public QuantityKind Kind { get => (QuantityKind)_kind; internal init => _kind = checked((byte)value); }
 
-    /// <summary>The normalised unit (<c>km</c>, <c>t</c>, <c>MW</c>, <c>bbl/d</c>, <c>%</c>), or the ISO 4217 code for money.</summary>
+    /// <summary>The canonical unit symbol (<c>km</c>, <c>t</c>, <c>MW</c>, <c>m/s2</c>, <c>bbl/d</c>, <c>%</c>), or the ISO 4217 code
+    /// for money and the code over the unit for a price per unit (<c>USD/t</c>).</summary>
     public string? Unit { get; internal init; }
 
     /// <summary>The ISO 4217 currency code for money (<c>USD</c>, <c>AZN</c>).</summary>
@@ -166,12 +204,14 @@ public sealed class Quantity : ArticleElement
     public bool IsChange { get; internal init; }
 
     /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
-    private object ToDump() => new { Span = Span.ToString(), Text, Value, Modifier, Kind, Unit, Counted = Counted?.Text, Members = Members.Length, CountMatches };
+    private object ToDump() => new { Span = Span.ToString(), Text, Value, Min, Max, Modifier, Kind, Unit, Currency, Tolerance, IsVague, Counted = Counted?.Text, Members = Members.Length, CountMatches };
 
     private sealed class Bounds
     {
         public decimal? Min { get; set; }
 
         public decimal? Max { get; set; }
+
+        public decimal? Tolerance { get; set; }
     }
 }

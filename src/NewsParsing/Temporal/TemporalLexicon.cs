@@ -57,6 +57,8 @@ internal enum Role : byte
     VagueDurationLead,
     NotAfterVagueDuration,
     Age,
+    AgeNoun,
+    FractionLead,
     Rate,
     SetOpener,
     SmallQuantity,

@@ -512,11 +512,25 @@ internal sealed partial class TemporalScanner
 
         if (hyphenated && IsDash(c, unitIndex + 1) && Is(c, unitIndex + 2, Role.Age))
         {
-            return false; // "6-year-old": an age, not a duration
+            return false; // "6-year-old", "18- to 49-year-olds": an age, not a duration
+        }
+
+        // "a quarter of voters", "three quarters of the budget", "five and a quarter": fractions, not a quarter-year
+        if (!hyphenated && c.W(unitIndex).Has(Role.Fraction) && (Is(c, unitIndex + 1, Role.Of) || Is(c, i - 1, Role.FractionLead)))
+        {
+            return false;
         }
 
         var plural = Is(c, unitIndex, Role.PluralUnit);
         var isArticle = Is(c, k, Role.Article);
+
+        // "a second state", "a second-group invalid": the ordinal, not a one-second duration
+        if (isArticle && n == 1 && c.W(unitIndex).Has(Role.Ordinal) && unitIndex + 1 < c.T.Count
+            && ((c.T[unitIndex + 1].Kind == TokenKind.Word && !Is(c, unitIndex + 1, Role.ListJoiner) && !Is(c, unitIndex + 1, Role.Offset))
+                || IsGluedDash(c, unitIndex + 1)))
+        {
+            return false;
+        }
         if ((isArticle || hyphenated) && plural)
         {
             return false; // "a years" never; "three-quarters" is a fraction, not a duration
@@ -546,9 +560,9 @@ internal sealed partial class TemporalScanner
         }
 
         // "a year earlier" and "two days ago" are dates (the relative pattern ran first); "a day after the vote" is not a duration.
-        if (Is(c, unitIndex + 1, Role.FromNow) || Is(c, unitIndex + 1, Role.Age))
+        if (Is(c, unitIndex + 1, Role.FromNow) || Is(c, unitIndex + 1, Role.Age) || (Is(c, unitIndex + 1, Role.Of) && Is(c, unitIndex + 2, Role.AgeNoun)))
         {
-            return false;
+            return false; // "ten years old", "95 years of age": ages
         }
 
         var (prefix, letter) = Code(unit);

@@ -25,7 +25,7 @@ internal sealed partial class EntityStage : IArticleStage
         "alley", "square", "stadium", "airport", "palace", "museum", "bridge", "mosque", "cathedral", "center", "centre", "hall", "park", "theatre", "theater", "arena", "tower",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private readonly NerModel? _model = NerModel.Default;
+    private readonly NerTagger? _tagger = NerTagger.Default;
     private readonly Gazetteer _gazetteer = Gazetteer.Default;
 
     public EntityStage(NewsPipelineOptions options)
@@ -40,57 +40,82 @@ internal sealed partial class EntityStage : IArticleStage
     /// <summary>Extracts the entity mentions of every region into <see cref="ArticleContext.Entities"/>.</summary>
     public void Run(ArticleContext context)
     {
-        if (_model is not null)
+        if (_tagger is not null)
         {
             context.Entities = Extract(context);
         }
     }
 
+    /// <summary>
+    /// Splits every region into sentences and tags the whole article at once — the tagger's second pass reads what its
+    /// first pass said about the same word in other sentences — then turns each sentence's tags into mentions, applies
+    /// the rules and links the mentions.
+    /// </summary>
     private ImmutableArray<Entity> Extract(ArticleContext context)
     {
         var text = context.Text;
         var buffers = context.Workspace.Entities; // the workspace's buffers: cleared when the parse ends
-        var mentions = buffers.Mentions;
         var tokens = buffers.Tokens;
-        var sentence = buffers.Sentence;
+        var sentences = buffers.Sentences;
+        tokens.Clear();
+        sentences.Clear();
         foreach (var region in context.Regions)
         {
-            tokens.Clear();
+            var regionStart = tokens.Count;
             NerTokenizer.Tokenize(text, region.Span.Start, region.Span.End, tokens);
-            var sentenceStart = 0;
-            for (var i = 0; i <= tokens.Count; i++)
+            var sentenceStart = regionStart;
+            for (var i = regionStart; i < tokens.Count; i++)
             {
-                if (i < tokens.Count && !EndsSentence(text, tokens, i))
+                if (EndsSentence(text, tokens, i, tokens.Count))
                 {
-                    continue;
+                    sentences.Add(new NerSentence(sentenceStart, i + 1, false));
+                    sentenceStart = i + 1;
                 }
+            }
 
-                var end = Math.Min(i + 1, tokens.Count);
-                if (end > sentenceStart)
-                {
-                    sentence.Clear();
-                    for (var k = sentenceStart; k < end; k++)
-                    {
-                        sentence.Add(tokens[k]); // a reused buffer, not a new list per sentence
-                    }
+            if (sentenceStart < tokens.Count)
+            {
+                sentences.Add(new NerSentence(sentenceStart, tokens.Count, false));
+            }
+        }
 
-                    TagSentence(text, sentence, buffers, context.Workspace.Names);
-                }
+        var count = tokens.Count;
+        var hashes = buffers.Hashes(count);
+        var flags = buffers.Flags(count);
+        var sentenceSpan = CollectionsMarshal.AsSpan(sentences);
+        for (var k = 0; k < sentenceSpan.Length; k++)
+        {
+            var (start, end, _) = sentenceSpan[k];
+            var allCaps = _tagger!.Prepare(text, tokens, start, end, hashes[start..end], flags[start..end]);
+            sentenceSpan[k] = new NerSentence(start, end, allCaps);
+        }
 
-                sentenceStart = end;
-                if (mentions.Count >= Options.MaxItemsPerStage)
-                {
-                    context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
-                        $"More than {Options.MaxItemsPerStage} entities; the rest were not extracted."));
-                    return Link(text, buffers, context.Workspace);
-                }
+        var tags = buffers.Tags(count);
+        _tagger!.Tag(hashes, flags, sentenceSpan, tags, buffers.FirstPass(count), buffers.Detail(count), buffers.Document);
+
+        var mentions = buffers.Mentions;
+        var sentence = buffers.Sentence;
+        foreach (var (start, end, _) in sentenceSpan)
+        {
+            sentence.Clear();
+            for (var k = start; k < end; k++)
+            {
+                sentence.Add(tokens[k]); // a reused buffer, not a new list per sentence
+            }
+
+            SentenceMentions(text, sentence, flags[start..end], tags[start..end], buffers, context.Workspace.Names);
+            if (mentions.Count >= Options.MaxItemsPerStage)
+            {
+                context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
+                    $"More than {Options.MaxItemsPerStage} entities; the rest were not extracted."));
+                break;
             }
         }
 
         return Link(text, buffers, context.Workspace);
     }
 
-    private static bool EndsSentence(string text, List<NerToken> tokens, int i)
+    private static bool EndsSentence(string text, List<NerToken> tokens, int i, int end)
     {
         var t = tokens[i];
         if (t.End - t.Start != 1 || text[t.Start] is not ('.' or '!' or '?'))
@@ -98,20 +123,14 @@ internal sealed partial class EntityStage : IArticleStage
             return false;
         }
 
-        return i + 1 >= tokens.Count || char.IsUpper(text[tokens[i + 1].Start]) || !char.IsLetter(text[tokens[i + 1].Start]);
+        return i + 1 >= end || char.IsUpper(text[tokens[i + 1].Start]) || !char.IsLetter(text[tokens[i + 1].Start]);
     }
 
-    private void TagSentence(string text, List<NerToken> tokens, Buffers buffers, NameTable names)
+    /// <summary>The mentions of one tagged sentence: the rules' finds, the tagger's chunks that do not overlap them, and
+    /// nationalities the tagger left untagged.</summary>
+    private void SentenceMentions(string text, List<NerToken> tokens, ReadOnlySpan<GazetteerFlags> flags, ReadOnlySpan<int> tags, Buffers buffers, NameTable names)
     {
         var mentions = buffers.Mentions;
-        var count = tokens.Count;
-        // Small sentences on the stack; long ones (wire tables without full stops) in the workspace's arrays, not new ones.
-        var flags = count <= 256 ? stackalloc GazetteerFlags[count] : buffers.LongFlags(count);
-        var hashes = count <= 256 ? stackalloc NerTokenHashes[count] : buffers.LongHashes(count);
-        var allCaps = NerFeatures.Prepare(text, tokens, hashes);
-        NerFeatures.Gazetteer(text, tokens, hashes, _gazetteer, flags);
-        var tags = count <= 256 ? stackalloc int[count] : buffers.LongTags(count);
-        _model!.Predict(hashes, flags, allCaps, tags);
 
         var rules = buffers.Rules;
         rules.Clear();
@@ -245,11 +264,20 @@ internal sealed partial class EntityStage : IArticleStage
     {
         private int[] _clusterOf = new int[64];
         private string[] _names = new string[64];
-        private GazetteerFlags[] _longFlags = [];
-        private NerTokenHashes[] _longHashes = [];
-        private int[] _longTags = [];
+        private GazetteerFlags[] _flags = new GazetteerFlags[1024];
+        private NerTokenHashes[] _hashes = new NerTokenHashes[1024];
+        private int[] _tags = new int[1024];
+        private int[] _firstPass = new int[1024];
+        private uint[] _detail = new uint[1024];
 
-        public List<NerToken> Tokens { get; } = new(512);
+        /// <summary>The tokens of the whole article, all regions in order.</summary>
+        public List<NerToken> Tokens { get; } = new(1024);
+
+        /// <summary>The article's sentences, as ranges of <see cref="Tokens"/>.</summary>
+        public List<NerSentence> Sentences { get; } = new(64);
+
+        /// <summary>The tagger's per-word table for its document features.</summary>
+        public NerDocumentTable Document { get; } = new();
 
         public List<NerToken> Sentence { get; } = new(128);
 
@@ -267,11 +295,17 @@ internal sealed partial class EntityStage : IArticleStage
 
         public string[] Names(int count) => _names.Length >= count ? _names : _names = new string[Math.Max(count, 2 * _names.Length)];
 
-        public Span<GazetteerFlags> LongFlags(int count) => Grow(ref _longFlags, count);
+        /// <summary>Per token of the article: small-gazetteer flags, token hashes, tags, and the first pass's tags and
+        /// details (<see cref="NerModel.Predict"/>).</summary>
+        public Span<GazetteerFlags> Flags(int count) => Grow(ref _flags, count);
 
-        public Span<NerTokenHashes> LongHashes(int count) => Grow(ref _longHashes, count);
+        public Span<NerTokenHashes> Hashes(int count) => Grow(ref _hashes, count);
 
-        public Span<int> LongTags(int count) => Grow(ref _longTags, count);
+        public Span<int> Tags(int count) => Grow(ref _tags, count);
+
+        public Span<int> FirstPass(int count) => Grow(ref _firstPass, count);
+
+        public Span<uint> Detail(int count) => Grow(ref _detail, count);
 
         private static Span<T> Grow<T>(ref T[] array, int count)
         {
@@ -288,6 +322,7 @@ internal sealed partial class EntityStage : IArticleStage
         public void Reset()
         {
             ParseWorkspace.Retain(Tokens);
+            ParseWorkspace.Retain(Sentences);
             ParseWorkspace.Retain(Sentence);
             ParseWorkspace.Retain(Mentions);
             ParseWorkspace.Retain(Rules);
@@ -301,9 +336,12 @@ internal sealed partial class EntityStage : IArticleStage
             ParseWorkspace.Retain(Canonical);
             ParseWorkspace.Retain(ref _clusterOf);
             ParseWorkspace.Retain(ref _names);
-            ParseWorkspace.Retain(ref _longFlags);
-            ParseWorkspace.Retain(ref _longHashes);
-            ParseWorkspace.Retain(ref _longTags);
+            ParseWorkspace.Retain(ref _flags);
+            ParseWorkspace.Retain(ref _hashes);
+            ParseWorkspace.Retain(ref _tags);
+            ParseWorkspace.Retain(ref _firstPass);
+            ParseWorkspace.Retain(ref _detail);
+            Document.Retain();
         }
     }
 }

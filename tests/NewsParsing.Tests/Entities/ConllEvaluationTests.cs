@@ -14,9 +14,9 @@ public class ConllEvaluationTests(ITestOutputHelper output)
     [EvalFact]
     public void The_tagger_reaches_its_floor_on_conll_valid()
     {
-        NerModel.Default.Should().NotBeNull("the trained weights ship as an embedded resource");
-        var valid = ConllCorpus.Read(Path.Combine(Paths.Eval, "conll2003", "valid.txt"));
-        var scores = ConllCorpus.Score(ConllCorpus.Predict(NerModel.Default!, valid));
+        NerTagger.Default.Should().NotBeNull("the trained weights ship as an embedded resource");
+        var valid = ConllCorpus.ReadDocuments(Path.Combine(Paths.Eval, "conll2003", "valid.txt")).Select(d => NerDocument.Prepare(d)).ToList();
+        var scores = ConllCorpus.Score(ConllCorpus.Predict(NerTagger.Default!, valid));
         foreach (var (type, s) in scores)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type,-8} P {s.P:F2} R {s.R:F2} F1 {s.F1:F2} (gold {s.Gold}, found {s.Found}, correct {s.Correct})"));

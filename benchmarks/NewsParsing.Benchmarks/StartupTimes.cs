@@ -17,7 +17,9 @@ public static class StartupTimes
         Time("temporal lexicon", () => Temporal.TemporalLexicon.Default.Starters.Count);
         Time("quantity lexicon", () => Quantities.QuantityLexicon.Default.GetHashCode());
         Time("gazetteer", () => Entities.Gazetteer.Default.Names.Count);
-        Time("NER model", () => Entities.NerModel.Default?.Rows ?? 0);
+        Time("word clusters", () => Entities.WordClusters.Default.Count);
+        Time("large gazetteer", () => Entities.LargeGazetteer.Default.Count);
+        Time("NER tagger", () => Entities.NerTagger.Default?.First.Rows ?? 0);
         Time("language detector", () => Text.LanguageDetector.Default.Languages.Count);
         Time("credit lexicon", () => Agencies.CreditLexicon.Default.Outlets.Count);
         Time("pipeline build", () => new NewsPipelineBuilder().Build().GetHashCode());

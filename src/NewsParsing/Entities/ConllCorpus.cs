@@ -9,62 +9,81 @@ internal sealed record ConllSentence(string Text, List<NerToken> Tokens, int[] G
 /// </summary>
 internal static class ConllCorpus
 {
-    public static List<ConllSentence> Read(string path)
+    public static List<ConllSentence> Read(string path) => [.. ReadDocuments(path).SelectMany(d => d)];
+
+    /// <summary>Reads the documents of a CoNLL-2003 file: the sentences between <c>-DOCSTART-</c> lines.</summary>
+    public static List<List<ConllSentence>> ReadDocuments(string path)
     {
-        var sentences = new List<ConllSentence>();
+        var documents = new List<List<ConllSentence>>();
+        var document = new List<ConllSentence>();
         var words = new List<string>();
-        var tags = new List<int>();
+        var tags = new List<string>();
         foreach (var line in File.ReadLines(path))
         {
             if (line.Length == 0 || line.StartsWith("-DOCSTART-", StringComparison.Ordinal))
             {
-                Flush();
+                if (words.Count > 0)
+                {
+                    document.Add(Sentence(words, tags));
+                    words.Clear();
+                    tags.Clear();
+                }
+
+                if (line.Length > 0 && document.Count > 0)
+                {
+                    documents.Add(document);
+                    document = [];
+                }
+
                 continue;
             }
 
             var parts = line.Split(' ');
             words.Add(parts[0]);
-            tags.Add(Array.IndexOf(NerModel.Tags, parts[^1]));
+            tags.Add(parts[^1]);
         }
 
-        Flush();
-        return sentences;
-
-        void Flush()
+        if (words.Count > 0)
         {
-            if (words.Count == 0)
-            {
-                return;
-            }
-
-            var text = string.Join(' ', words);
-            var tokens = new List<NerToken>(words.Count);
-            var at = 0;
-            foreach (var w in words)
-            {
-                tokens.Add(new NerToken(at, at + w.Length));
-                at += w.Length + 1;
-            }
-
-            // IOB1 files start entities with I-: make them IOB2 so B- always opens one.
-            var gold = tags.ToArray();
-            for (var i = 0; i < gold.Length; i++)
-            {
-                if (gold[i] < 0)
-                {
-                    gold[i] = 0;
-                }
-
-                if (gold[i] % 2 == 0 && gold[i] > 0 && (i == 0 || (gold[i - 1] + 1) / 2 != gold[i] / 2))
-                {
-                    gold[i]--;
-                }
-            }
-
-            sentences.Add(new ConllSentence(text, tokens, gold));
-            words.Clear();
-            tags.Clear();
+            document.Add(Sentence(words, tags));
         }
+
+        if (document.Count > 0)
+        {
+            documents.Add(document);
+        }
+
+        return documents;
+    }
+
+    /// <summary>A sentence of words and their tags (IOB1 or IOB2; an unknown tag is O, and <c>?</c> marks a token whose
+    /// tag the source does not say, -1 in <see cref="ConllSentence.Gold"/>, which training does not learn from): the
+    /// words joined by spaces.</summary>
+    public static ConllSentence Sentence(IReadOnlyList<string> words, IReadOnlyList<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(tags);
+        var text = string.Join(' ', words);
+        var tokens = new List<NerToken>(words.Count);
+        var at = 0;
+        foreach (var w in words)
+        {
+            tokens.Add(new NerToken(at, at + w.Length));
+            at += w.Length + 1;
+        }
+
+        // IOB1 files start entities with I-: make them IOB2 so B- always opens one.
+        var gold = new int[tags.Count];
+        for (var i = 0; i < gold.Length; i++)
+        {
+            gold[i] = tags[i] == "?" ? -1 : Math.Max(0, Array.IndexOf(NerModel.Tags, tags[i]));
+            if (gold[i] % 2 == 0 && gold[i] > 0 && (i == 0 || (gold[i - 1] + 1) / 2 != gold[i] / 2))
+            {
+                gold[i]--;
+            }
+        }
+
+        return new ConllSentence(text, tokens, gold);
     }
 
     /// <summary>The entity spans (start token, end token exclusive, type 1–4) of a BIO tag sequence.</summary>
@@ -141,22 +160,49 @@ internal static class ConllCorpus
         return result;
     }
 
-    /// <summary>Tags every sentence with <paramref name="model"/>.</summary>
-    public static List<(int[] Gold, int[] Predicted)> Predict(NerModel model, List<ConllSentence> sentences)
+    /// <summary>Tags every document with both passes of <paramref name="tagger"/>; one (gold, predicted) pair per sentence.</summary>
+    public static List<(int[] Gold, int[] Predicted)> Predict(NerTagger tagger, IReadOnlyList<NerDocument> documents)
     {
-        var gazetteer = Entities.Gazetteer.Default;
-        var pairs = new List<(int[], int[])>(sentences.Count);
-        foreach (var s in sentences)
+        ArgumentNullException.ThrowIfNull(tagger);
+        ArgumentNullException.ThrowIfNull(documents);
+        var pairs = new List<(int[], int[])>();
+        var table = new NerDocumentTable();
+        foreach (var d in documents)
         {
-            var hashes = new NerTokenHashes[s.Tokens.Count];
-            var allCaps = NerFeatures.Prepare(s.Text, s.Tokens, hashes);
-            var flags = new GazetteerFlags[s.Tokens.Count];
-            NerFeatures.Gazetteer(s.Text, s.Tokens, hashes, gazetteer, flags);
-            var predicted = new int[s.Tokens.Count];
-            model.Predict(hashes, flags, allCaps, predicted);
-            pairs.Add((s.Gold, predicted));
+            var tags = new int[d.Tokens];
+            tagger.Tag(d.Hashes, d.Flags, d.Sentences, tags, new int[d.Tokens], new uint[d.Tokens], table);
+            Pairs(d, tags, pairs);
         }
 
         return pairs;
+    }
+
+    /// <summary>Tags every sentence with one <paramref name="model"/>, reading the document features the documents' hashes
+    /// hold (training scores a pass this way); one (gold, predicted) pair per sentence.</summary>
+    public static List<(int[] Gold, int[] Predicted)> Predict(NerModel model, IReadOnlyList<NerDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(documents);
+        var pairs = new List<(int[], int[])>();
+        foreach (var d in documents)
+        {
+            var tags = new int[d.Tokens];
+            foreach (var s in d.Sentences)
+            {
+                model.Predict(d.Hashes.AsSpan(s.Start..s.End), d.Flags.AsSpan(s.Start..s.End), s.AllCaps, tags.AsSpan(s.Start..s.End));
+            }
+
+            Pairs(d, tags, pairs);
+        }
+
+        return pairs;
+    }
+
+    private static void Pairs(NerDocument d, int[] tags, List<(int[], int[])> pairs)
+    {
+        foreach (var s in d.Sentences)
+        {
+            pairs.Add((d.Gold[s.Start..s.End], tags[s.Start..s.End]));
+        }
     }
 }

@@ -9,8 +9,13 @@ internal sealed class EntityRules
 {
     private static readonly Lazy<EntityRules> Instance = new(Load);
 
-    private EntityRules(FrozenSet<string> roleWords, FrozenSet<string> stopNames, string[] stateForms, FrozenSet<string> particles)
+    private EntityRules(FrozenSet<string> roleWords, FrozenSet<string> stopNames, string[] stateForms, FrozenSet<string> particles, FrozenSet<string> portfolioRoles,
+        FrozenSet<string> facilityHeads, FrozenSet<string> eventHeads, FrozenSet<string> placeNouns)
     {
+        PortfolioRoles = portfolioRoles;
+        FacilityHeads = facilityHeads;
+        EventHeads = eventHeads;
+        PlaceNouns = placeNouns;
         RoleWords = roleWords;
         StopNames = stopNames;
         StateForms = stateForms;
@@ -39,6 +44,58 @@ internal sealed class EntityRules
 
     /// <summary>Lower-case patronymic particles that stand inside a person's name (<c>oglu</c>, <c>gizi</c>).</summary>
     public FrozenSet<string> Particles { get; }
+
+    /// <summary>Role words whose "of" names a portfolio, part of the title: <c>Minister</c> in "Minister of Defense".</summary>
+    public FrozenSet<string> PortfolioRoles { get; }
+
+    /// <summary>Last words that make a multi-word name a facility: "Aghdam Industrial Park", "SOCAR Carbamide Plant".</summary>
+    public FrozenSet<string> FacilityHeads { get; }
+
+    /// <summary>Last words that make a multi-word name an event: "Shusha Global Media Forum", "European Games".</summary>
+    public FrozenSet<string> EventHeads { get; }
+
+    /// <summary>Lower-case nouns that make the name before them a place: "Vang village", "Garabagh region".</summary>
+    public FrozenSet<string> PlaceNouns { get; }
+
+    /// <summary>The type a multi-word name's last word gives it (<see cref="FacilityHeads"/>, <see cref="EventHeads"/>), or
+    /// <see langword="null"/>; none when the name has an "of" (its head is then before the "of").</summary>
+    public EntityType? HeadType(ReadOnlySpan<char> last, ReadOnlySpan<char> name)
+    {
+        if (last.IsEmpty || last.Length > 24 || name.Contains(" of ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        Span<char> lower = stackalloc char[last.Length];
+        last.ToLowerInvariant(lower);
+        return Contains(FacilityHeads, lower) ? EntityType.Facility : Contains(EventHeads, lower) ? EntityType.Event : null;
+    }
+
+    /// <summary>Whether the word is one of <see cref="PlaceNouns"/> (as written: they are lower-case after a name).</summary>
+    public bool IsPlaceNoun(ReadOnlySpan<char> word) => word.Length is > 0 and <= 24 && Contains(PlaceNouns, word);
+
+    private static bool Contains(FrozenSet<string> set, ReadOnlySpan<char> word)
+    {
+#if NET9_0_OR_GREATER
+        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+#else
+        return set.Contains(word.ToString());
+#endif
+    }
+
+    /// <summary>Whether <paramref name="word"/> is a portfolio role (<see cref="PortfolioRoles"/>), ignoring case.</summary>
+    public bool IsPortfolioRole(ReadOnlySpan<char> word)
+    {
+        foreach (var role in PortfolioRoles)
+        {
+            if (word.Equals(role, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool IsRoleWord(ReadOnlySpan<char> word)
     {
@@ -90,7 +147,10 @@ internal sealed class EntityRules
         var roles = root.GetProperty("roleWords").EnumerateArray().Select(w => w.GetString()!);
         var states = root.GetProperty("stateForms").EnumerateArray().Select(w => w.GetString()!).OrderByDescending(w => w.Length).ToArray();
         var particles = root.GetProperty("patronymicParticles").EnumerateArray().Select(w => w.GetString()!);
+        var portfolios = root.GetProperty("portfolioRoles").EnumerateArray().Select(w => w.GetString()!);
         return new EntityRules(roles.ToFrozenSet(StringComparer.Ordinal), stops.ToFrozenSet(StringComparer.Ordinal), states,
-            particles.ToFrozenSet(StringComparer.Ordinal));
+            particles.ToFrozenSet(StringComparer.Ordinal), portfolios.ToFrozenSet(StringComparer.Ordinal), Set("facilityHeads"), Set("eventHeads"), Set("placeNouns"));
+
+        FrozenSet<string> Set(string name) => root.GetProperty(name).EnumerateArray().Select(w => w.GetString()!).ToFrozenSet(StringComparer.Ordinal);
     }
 }

@@ -203,7 +203,8 @@ internal sealed partial class EntityStage
     /// Cleans the mentions before linking: role and rank words written inside a person's name go to its title
     /// (<c>Victim Karam Mammadov</c>), mentions that are only role words, months, weekdays or capitalised common words go
     /// (<c>Senior Lieutenant</c>, <c>Jan</c>, <c>Article</c>), the dateline's place is one Location equal to
-    /// <see cref="Model.Dateline.Place"/>, byline authors are Person mentions, and a name gets one type in the article.
+    /// <see cref="Model.Dateline.Place"/>, its agency one Organization, byline authors are Person mentions, and a name
+    /// gets one type in the article.
     /// </summary>
     private static void Refine(ArticleContext context, Buffers buffers)
     {
@@ -256,6 +257,12 @@ internal sealed partial class EntityStage
             Replace(mentions, place, new Mention(place, EntityType.Location, null, null, placeName));
         }
 
+        // The dateline's agency is one Organization ("(AP)", "(Reuters)"), whatever the tagger read there.
+        if (context.Dateline is { AgencySpan: { } agency } && agency.Length > 0)
+        {
+            Replace(mentions, agency, new Mention(agency, EntityType.Organization, null, null, null));
+        }
+
         foreach (var author in context.Authors)
         {
             Replace(mentions, author.Span, new Mention(author.Span, EntityType.Person, null, null, null));
@@ -300,7 +307,21 @@ internal sealed partial class EntityStage
                 {
                     EntityType.Location when current.Type == EntityType.Organization && gap is " " => EntityType.Organization,
                     EntityType.Organization when current.Type == EntityType.Location && gap is " of " && text.AsSpan(previous.Span.Start, previous.Span.Length).Contains(' ') => EntityType.Organization,
-                    EntityType.Person when current.Type == EntityType.Person && IsParticleGap(gap, rules) => EntityType.Person,
+                    // A patronymic particle between two names makes them one person, whatever the tagger read:
+                    // "Firuz Samran" + "oglu" + "Karimov".
+                    _ when IsTaggerType(previous.Type) && IsTaggerType(current.Type) && IsParticleGap(gap, rules) => EntityType.Person,
+                    // A facility or event head the tagger cut off: "Aghdam Industrial" + "Park".
+                    EntityType.Organization or EntityType.Location or EntityType.Misc when gap is " " && IsTaggerType(current.Type)
+                        && !text.AsSpan(current.Span.Start, current.Span.Length).Contains(' ')
+                        && rules.HeadType(text.AsSpan(current.Span.Start, current.Span.Length), text.AsSpan(previous.Span.Start, current.Span.End - previous.Span.Start)) is { } head => head,
+                    // Two names the tagger cut apart with only a space between: "Baghirov Shakir" + "Avaz oglu";
+                    // a surname after a patronymic particle, whatever its tag: "Firuz Samran oglu" + "Karimov".
+                    // A given name the tagger read as something else just before the rest of a person's name: "Vazgen" +
+                    // "Mikaeli Manukyan" (one word, not in capitals, not a known place or organisation).
+                    EntityType.Misc or EntityType.Organization when current.Type == EntityType.Person && gap is " " && previous.Country is null
+                        && IsPlainWord(text.AsSpan(previous.Span.Start, previous.Span.Length)) => EntityType.Person,
+                    EntityType.Person when gap is " " && (current.Type == EntityType.Person
+                        || (IsTaggerType(current.Type) && EndsWithParticle(text, previous.Span, rules))) => EntityType.Person,
                     _ => (EntityType?)null,
                 };
                 if (joined is { } type)
@@ -329,6 +350,51 @@ internal sealed partial class EntityStage
         }
 
         mentions.RemoveRange(kept, mentions.Count - kept);
+    }
+
+    /// <summary>Whether a name is one capitalised word of letters, not in capitals: "Vazgen", not "NATO" or "U.S.".</summary>
+    private static bool IsPlainWord(ReadOnlySpan<char> name)
+    {
+        if (name.Length < 2 || !char.IsUpper(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name[1..])
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a mention's last word is a patronymic particle: "Firuz Samran oglu".</summary>
+    private static bool EndsWithParticle(string text, SourceSpan span, EntityRules rules)
+    {
+        var s = text.AsSpan(span.Start, span.Length);
+        var space = s.LastIndexOf(' ');
+        return space > 0 && IsParticleGap(s[space..].ToString() + " ", rules);
+    }
+
+    /// <summary>Whether a lower-case place noun follows the mention: "Vang village", "Garabagh region".</summary>
+    private static bool FollowedByPlaceNoun(string text, SourceSpan span, EntityRules rules)
+    {
+        var at = span.End;
+        if (at >= text.Length - 1 || text[at] != ' ' || !char.IsLower(text[at + 1]))
+        {
+            return false;
+        }
+
+        var end = at + 1;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return rules.IsPlaceNoun(text.AsSpan(at + 1, end - at - 1));
     }
 
     /// <summary>Whether the text between two person mentions is one patronymic particle: " oglu ", " gizi ".</summary>
@@ -411,6 +477,7 @@ internal sealed partial class EntityStage
     /// <summary>
     /// One type per name in the article, decided from all its mentions (the document-level pass of the classic
     /// taggers): a one-word name that is the surname of a person named in full is that person ("Pashinyan"); otherwise
+    /// a place noun after one of its mentions ("Vang village") makes it a Location; otherwise
     /// the type most of its mentions have, ties going to Person, then Location, Organization, Misc. Only the tagger's
     /// four types vote and change; rule types (events, facilities, nationalities) stay.
     /// </summary>
@@ -429,7 +496,8 @@ internal sealed partial class EntityStage
 
             var key = new LinkKey(EntityType.Misc, WithoutArticle(text, mention.Span));
             votes.TryGetValue(key, out var v);
-            votes[key] = v.Add(mention.Type);
+            v = v.Add(mention.Type);
+            votes[key] = FollowedByPlaceNoun(text, mention.Span, EntityRules.Default) ? v with { Place = true } : v;
             if (mention.Type == EntityType.Person && PersonName.TryParse(key.Name, out var name) && name.Words >= 2)
             {
                 var surname = new LinkKey(EntityType.Misc, name.Surname);
@@ -472,7 +540,7 @@ internal sealed partial class EntityStage
     internal readonly record struct Mention(SourceSpan Span, EntityType Type, string? Title, string? Country, string? Canonical);
 
     /// <summary>The votes for a name's type across the article.</summary>
-    internal readonly record struct TypeVotes(int Person, int Location, int Organization, int Misc, bool FullPersonSurname)
+    internal readonly record struct TypeVotes(int Person, int Location, int Organization, int Misc, bool FullPersonSurname, bool Place = false)
     {
         public TypeVotes Add(EntityType type) => type switch
         {
@@ -487,6 +555,11 @@ internal sealed partial class EntityStage
             if (FullPersonSurname)
             {
                 return EntityType.Person;
+            }
+
+            if (Place)
+            {
+                return EntityType.Location; // "Garabagh region" somewhere in the article
             }
 
             var best = Math.Max(Math.Max(Person, Location), Math.Max(Organization, Misc));

@@ -25,7 +25,7 @@ internal sealed partial class EntityStage : IArticleStage
         "alley", "square", "stadium", "airport", "palace", "museum", "bridge", "mosque", "cathedral", "center", "centre", "hall", "park", "theatre", "theater", "arena", "tower",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private readonly NerModel? _model = NerModel.Default;
+    private readonly NerTagger? _tagger = NerTagger.Default;
     private readonly Gazetteer _gazetteer = Gazetteer.Default;
 
     public EntityStage(NewsPipelineOptions options)
@@ -42,57 +42,106 @@ internal sealed partial class EntityStage : IArticleStage
     /// <summary>Extracts the entity mentions of every region into <see cref="ArticleContext.Entities"/>.</summary>
     public void Run(ArticleContext context)
     {
-        if (_model is not null)
+        if (_tagger is not null)
         {
             context.Entities = Extract(context);
         }
     }
 
+    /// <summary>
+    /// Splits every region into sentences and tags the whole article at once — the tagger's second pass reads what its
+    /// first pass said about the same word in other sentences — then turns each sentence's tags into mentions, applies
+    /// the rules and links the mentions.
+    /// </summary>
     private ImmutableArray<Entity> Extract(ArticleContext context)
     {
         var text = context.Text;
         var buffers = context.Workspace.Entities; // the workspace's buffers: cleared when the parse ends
-        var mentions = buffers.Mentions;
         var tokens = buffers.Tokens;
-        var sentence = buffers.Sentence;
+        var sentences = buffers.Sentences;
+        tokens.Clear();
+        sentences.Clear();
         foreach (var region in context.Regions)
         {
-            tokens.Clear();
+            var regionStart = tokens.Count;
             NerTokenizer.Tokenize(text, region.Span.Start, region.Span.End, tokens);
-            var sentenceStart = 0;
-            for (var i = 0; i <= tokens.Count; i++)
+            var sentenceStart = regionStart;
+            for (var i = regionStart; i < tokens.Count; i++)
             {
-                if (i < tokens.Count && !EndsSentence(text, tokens, i))
+                if (EndsSentence(text, tokens, i, tokens.Count))
                 {
-                    continue;
+                    sentences.Add(new NerSentence(sentenceStart, i + 1, false));
+                    sentenceStart = i + 1;
                 }
+            }
 
-                var end = Math.Min(i + 1, tokens.Count);
-                if (end > sentenceStart)
-                {
-                    sentence.Clear();
-                    for (var k = sentenceStart; k < end; k++)
-                    {
-                        sentence.Add(tokens[k]); // a reused buffer, not a new list per sentence
-                    }
+            if (sentenceStart < tokens.Count)
+            {
+                sentences.Add(new NerSentence(sentenceStart, tokens.Count, false));
+            }
+        }
 
-                    TagSentence(text, sentence, buffers, context.Workspace.Names);
-                }
+        var count = tokens.Count;
+        var hashes = buffers.Hashes(count);
+        var flags = buffers.Flags(count);
+        var sentenceSpan = CollectionsMarshal.AsSpan(sentences);
+        for (var k = 0; k < sentenceSpan.Length; k++)
+        {
+            var (start, end, _) = sentenceSpan[k];
+            var allCaps = _tagger!.Prepare(text, tokens, start, end, hashes[start..end], flags[start..end]);
+            sentenceSpan[k] = new NerSentence(start, end, allCaps);
+        }
 
-                sentenceStart = end;
-                if (mentions.Count >= Options.MaxItemsPerStage)
-                {
-                    context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
-                        $"More than {Options.MaxItemsPerStage} entities; the rest were not extracted."));
-                    return Link(context, buffers);
-                }
+        var tags = buffers.Tags(count);
+        _tagger!.Tag(hashes, flags, sentenceSpan, tags, buffers.FirstPass(count), buffers.Detail(count), buffers.Document);
+
+        var mentions = buffers.Mentions;
+        var sentence = buffers.Sentence;
+        foreach (var (start, end, _) in sentenceSpan)
+        {
+            sentence.Clear();
+            for (var k = start; k < end; k++)
+            {
+                sentence.Add(tokens[k]); // a reused buffer, not a new list per sentence
+            }
+
+            SentenceMentions(text, sentence, flags[start..end], tags[start..end], buffers, context.Workspace.Names);
+            if (mentions.Count >= Options.MaxItemsPerStage)
+            {
+                context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
+                    $"More than {Options.MaxItemsPerStage} entities; the rest were not extracted."));
+                break;
             }
         }
 
         return Link(context, buffers);
     }
 
-    private static bool EndsSentence(string text, List<NerToken> tokens, int i)
+    /// <summary>Whether the token at <paramref name="i"/> follows a portfolio role and "of": "Minister of".</summary>
+    private static bool AfterRoleOf(string text, List<NerToken> tokens, int i) =>
+        i >= 2 && Word(text, tokens[i - 1]).SequenceEqual("of") && EntityRules.Default.IsPortfolioRole(Word(text, tokens[i - 2]));
+
+    /// <summary>Where a capitalised word's glued lower-case suffix starts ("London-based", "AI-generated"), or -1.</summary>
+    private static int GluedSuffix(ReadOnlySpan<char> word)
+    {
+        var dash = word.LastIndexOf('-');
+        if (dash <= 0 || dash >= word.Length - 2)
+        {
+            return -1;
+        }
+
+        foreach (var c in word[(dash + 1)..])
+        {
+            if (!char.IsLower(c))
+            {
+                return -1;
+            }
+        }
+
+        return dash;
+    }
+
+    private static bool EndsSentence(string text, List<NerToken> tokens, int i, int end)
     {
         var t = tokens[i];
         if (t.End - t.Start != 1 || text[t.Start] is not ('.' or '!' or '?'))
@@ -100,20 +149,14 @@ internal sealed partial class EntityStage : IArticleStage
             return false;
         }
 
-        return i + 1 >= tokens.Count || char.IsUpper(text[tokens[i + 1].Start]) || !char.IsLetter(text[tokens[i + 1].Start]);
+        return i + 1 >= end || char.IsUpper(text[tokens[i + 1].Start]) || !char.IsLetter(text[tokens[i + 1].Start]);
     }
 
-    private void TagSentence(string text, List<NerToken> tokens, Buffers buffers, NameTable names)
+    /// <summary>The mentions of one tagged sentence: the rules' finds, the tagger's chunks that do not overlap them, and
+    /// nationalities the tagger left untagged.</summary>
+    private void SentenceMentions(string text, List<NerToken> tokens, ReadOnlySpan<GazetteerFlags> flags, ReadOnlySpan<int> tags, Buffers buffers, NameTable names)
     {
         var mentions = buffers.Mentions;
-        var count = tokens.Count;
-        // Small sentences on the stack; long ones (wire tables without full stops) in the workspace's arrays, not new ones.
-        var flags = count <= 256 ? stackalloc GazetteerFlags[count] : buffers.LongFlags(count);
-        var hashes = count <= 256 ? stackalloc NerTokenHashes[count] : buffers.LongHashes(count);
-        var allCaps = NerFeatures.Prepare(text, tokens, hashes);
-        NerFeatures.Gazetteer(text, tokens, hashes, _gazetteer, flags);
-        var tags = count <= 256 ? stackalloc int[count] : buffers.LongTags(count);
-        _model!.Predict(hashes, flags, allCaps, tags);
 
         var rules = buffers.Rules;
         rules.Clear();
@@ -122,8 +165,27 @@ internal sealed partial class EntityStage : IArticleStage
         var chunks = buffers.Chunks;
         chunks.Clear();
         ConllCorpus.Chunks(tags, chunks);
-        foreach (var (start, chunkEnd, type) in chunks)
+        foreach (var (chunkStart, chunkEnd, chunkType) in chunks)
         {
+            var (start, type) = (chunkStart, chunkType);
+            if (type is 3 or 4 && AfterRoleOf(text, tokens, start))
+            {
+                // "Minister of Defense of Azerbaijan": the portfolio belongs to the title; only the place it is "of"
+                // is a name of its own.
+                var of = start + 1;
+                while (of < chunkEnd - 1 && !Word(text, tokens[of]).SequenceEqual("of"))
+                {
+                    of++;
+                }
+
+                if (of >= chunkEnd - 1)
+                {
+                    continue;
+                }
+
+                (start, type) = (of + 1, 2);
+            }
+
             // A name does not end in a lower-case word: "Minister of Defense of Azerbaijan" may tag "Defense of".
             var end = chunkEnd;
             while (end - start > 1 && IsLowerWord(text, tokens[end - 1]))
@@ -137,6 +199,13 @@ internal sealed partial class EntityStage : IArticleStage
                 continue; // the rule's reading wins ("Eternity-2021" is an event, not MISC)
             }
 
+            // "London-based", "Azerbaijani-made": a name glued to a lower-case word is the name alone.
+            var glued = end - start == 1 ? GluedSuffix(Word(text, tokens[start])) : -1;
+            if (glued > 0)
+            {
+                span = new SourceSpan(span.Start, glued);
+            }
+
             var entityType = type switch
             {
                 1 => EntityType.Person,
@@ -146,7 +215,10 @@ internal sealed partial class EntityStage : IArticleStage
             };
             string? country = null;
             var entry = default(GazetteerEntry);
-            if (end - start <= _gazetteer.MaxTokens && _gazetteer.TryMatch(text, tokens, start, end - start, out entry))
+            var known = glued > 0
+                ? _gazetteer.TryLookup(text, span.Start, span.End, buffers.Scratch, out entry)
+                : end - start <= _gazetteer.MaxTokens && _gazetteer.TryMatch(text, tokens, start, end - start, out entry);
+            if (known)
             {
                 if (entry.Flags.HasFlag(GazetteerFlags.Demonym))
                 {
@@ -158,6 +230,17 @@ internal sealed partial class EntityStage : IArticleStage
                     entityType = EntityType.Location;
                     country = entry.Iso;
                 }
+                else if (glued > 0 && entry.Flags.HasFlag(GazetteerFlags.City))
+                {
+                    entityType = EntityType.Location; // "London-based"
+                }
+            }
+
+            else if (end - start > 1 && entityType != EntityType.Person)
+            {
+                // The head word decides: "Aghdam Industrial Park", "SOCAR Carbamide Plant" are facilities, "Shusha
+                // Global Media Forum" an event (not when an "of" makes another word the head).
+                entityType = EntityRules.Default.HeadType(Word(text, tokens[end - 1]), text.AsSpan(span.Start, span.Length)) ?? entityType;
             }
 
             string? title = null;
@@ -248,13 +331,25 @@ internal sealed partial class EntityStage : IArticleStage
         private int[] _clusterOf = new int[64];
         private string[] _names = new string[64];
         private int[] _ids = new int[64];
-        private GazetteerFlags[] _longFlags = [];
-        private NerTokenHashes[] _longHashes = [];
-        private int[] _longTags = [];
+        private GazetteerFlags[] _flags = new GazetteerFlags[1024];
+        private NerTokenHashes[] _hashes = new NerTokenHashes[1024];
+        private int[] _tags = new int[1024];
+        private int[] _firstPass = new int[1024];
+        private uint[] _detail = new uint[1024];
 
-        public List<NerToken> Tokens { get; } = new(512);
+        /// <summary>The tokens of the whole article, all regions in order.</summary>
+        public List<NerToken> Tokens { get; } = new(1024);
+
+        /// <summary>The article's sentences, as ranges of <see cref="Tokens"/>.</summary>
+        public List<NerSentence> Sentences { get; } = new(64);
+
+        /// <summary>The tagger's per-word table for its document features.</summary>
+        public NerDocumentTable Document { get; } = new();
 
         public List<NerToken> Sentence { get; } = new(128);
+
+        /// <summary>Scratch tokens for gazetteer lookups of part of a token.</summary>
+        public List<NerToken> Scratch { get; } = new(8);
 
         public List<Mention> Mentions { get; } = new(64);
 
@@ -283,11 +378,17 @@ internal sealed partial class EntityStage : IArticleStage
 
         public string[] Names(int count) => _names.Length >= count ? _names : _names = new string[Math.Max(count, 2 * _names.Length)];
 
-        public Span<GazetteerFlags> LongFlags(int count) => Grow(ref _longFlags, count);
+        /// <summary>Per token of the article: small-gazetteer flags, token hashes, tags, and the first pass's tags and
+        /// details (<see cref="NerModel.Predict"/>).</summary>
+        public Span<GazetteerFlags> Flags(int count) => Grow(ref _flags, count);
 
-        public Span<NerTokenHashes> LongHashes(int count) => Grow(ref _longHashes, count);
+        public Span<NerTokenHashes> Hashes(int count) => Grow(ref _hashes, count);
 
-        public Span<int> LongTags(int count) => Grow(ref _longTags, count);
+        public Span<int> Tags(int count) => Grow(ref _tags, count);
+
+        public Span<int> FirstPass(int count) => Grow(ref _firstPass, count);
+
+        public Span<uint> Detail(int count) => Grow(ref _detail, count);
 
         private static Span<T> Grow<T>(ref T[] array, int count)
         {
@@ -304,7 +405,9 @@ internal sealed partial class EntityStage : IArticleStage
         public void Reset()
         {
             ParseWorkspace.Retain(Tokens);
+            ParseWorkspace.Retain(Sentences);
             ParseWorkspace.Retain(Sentence);
+            ParseWorkspace.Retain(Scratch);
             ParseWorkspace.Retain(Mentions);
             ParseWorkspace.Retain(Rules);
             ParseWorkspace.Retain(Chunks);
@@ -321,9 +424,12 @@ internal sealed partial class EntityStage : IArticleStage
             ParseWorkspace.Retain(ref _ids);
             ParseWorkspace.Retain(ref _clusterOf);
             ParseWorkspace.Retain(ref _names);
-            ParseWorkspace.Retain(ref _longFlags);
-            ParseWorkspace.Retain(ref _longHashes);
-            ParseWorkspace.Retain(ref _longTags);
+            ParseWorkspace.Retain(ref _flags);
+            ParseWorkspace.Retain(ref _hashes);
+            ParseWorkspace.Retain(ref _tags);
+            ParseWorkspace.Retain(ref _firstPass);
+            ParseWorkspace.Retain(ref _detail);
+            Document.Retain();
         }
     }
 }

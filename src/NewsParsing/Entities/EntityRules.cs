@@ -74,6 +74,24 @@ internal sealed class EntityRules
     /// <summary>Whether the word is one of <see cref="PlaceNouns"/> (as written: they are lower-case after a name).</summary>
     public bool IsPlaceNoun(ReadOnlySpan<char> word) => word.Length is > 0 and <= 24 && Contains(PlaceNouns, word);
 
+    /// <summary>Endings of adjectives that stand before place nouns without naming a place: "Kurdish region", "Jewish
+    /// settlements", "Northern district".</summary>
+    public string[] AdjectiveEndings { get; private init; } = [];
+
+    /// <summary>Whether a name ends like an adjective (<see cref="AdjectiveEndings"/>).</summary>
+    public bool HasAdjectiveEnding(ReadOnlySpan<char> name)
+    {
+        foreach (var ending in AdjectiveEndings)
+        {
+            if (name.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Contains(FrozenSet<string> set, ReadOnlySpan<char> word)
     {
 #if NET9_0_OR_GREATER
@@ -149,7 +167,10 @@ internal sealed class EntityRules
         var particles = root.GetProperty("patronymicParticles").EnumerateArray().Select(w => w.GetString()!);
         var portfolios = root.GetProperty("portfolioRoles").EnumerateArray().Select(w => w.GetString()!);
         return new EntityRules(roles.ToFrozenSet(StringComparer.Ordinal), stops.ToFrozenSet(StringComparer.Ordinal), states,
-            particles.ToFrozenSet(StringComparer.Ordinal), portfolios.ToFrozenSet(StringComparer.Ordinal), Set("facilityHeads"), Set("eventHeads"), Set("placeNouns"));
+            particles.ToFrozenSet(StringComparer.Ordinal), portfolios.ToFrozenSet(StringComparer.Ordinal), Set("facilityHeads"), Set("eventHeads"), Set("placeNouns"))
+        {
+            AdjectiveEndings = [.. root.GetProperty("adjectiveEndings").EnumerateArray().Select(w => w.GetString()!)],
+        };
 
         FrozenSet<string> Set(string name) => root.GetProperty(name).EnumerateArray().Select(w => w.GetString()!).ToFrozenSet(StringComparer.Ordinal);
     }

@@ -254,18 +254,18 @@ internal sealed partial class EntityStage
         // The dateline's place is one Location, as the dateline reads it ("LOS ANGELES" → Los Angeles).
         if (context.Dateline is { PlaceSpan: { } place, Place: { } placeName })
         {
-            Replace(mentions, place, new Mention(place, EntityType.Location, null, null, placeName));
+            Replace(mentions, place, new Mention(place, EntityType.Location, null, null, placeName, Fixed: true));
         }
 
         // The dateline's agency is one Organization ("(AP)", "(Reuters)"), whatever the tagger read there.
         if (context.Dateline is { AgencySpan: { } agency } && agency.Length > 0)
         {
-            Replace(mentions, agency, new Mention(agency, EntityType.Organization, null, null, null));
+            Replace(mentions, agency, new Mention(agency, EntityType.Organization, null, null, null, Fixed: true));
         }
 
         foreach (var author in context.Authors)
         {
-            Replace(mentions, author.Span, new Mention(author.Span, EntityType.Person, null, null, null));
+            Replace(mentions, author.Span, new Mention(author.Span, EntityType.Person, null, null, null, Fixed: true));
         }
 
         OneTypePerName(text, buffers);
@@ -394,7 +394,7 @@ internal sealed partial class EntityStage
             end++;
         }
 
-        return rules.IsPlaceNoun(text.AsSpan(at + 1, end - at - 1));
+        return rules.IsPlaceNoun(text.AsSpan(at + 1, end - at - 1)) && !rules.HasAdjectiveEnding(text.AsSpan(span.Start, span.Length));
     }
 
     /// <summary>Whether the text between two person mentions is one patronymic particle: " oglu ", " gizi ".</summary>
@@ -479,7 +479,8 @@ internal sealed partial class EntityStage
     /// taggers): a one-word name that is the surname of a person named in full is that person ("Pashinyan"); otherwise
     /// a place noun after one of its mentions ("Vang village") makes it a Location; otherwise
     /// the type most of its mentions have, ties going to Person, then Location, Organization, Misc. Only the tagger's
-    /// four types vote and change; rule types (events, facilities, nationalities) stay.
+    /// four types vote and change; rule types (events, facilities, nationalities) stay, and fixed mentions (dateline,
+    /// byline) count twice and stay.
     /// </summary>
     private static void OneTypePerName(string text, Buffers buffers)
     {
@@ -494,9 +495,14 @@ internal sealed partial class EntityStage
                 continue;
             }
 
-            var key = new LinkKey(EntityType.Misc, WithoutArticle(text, mention.Span));
+            var key = VoteKey(text, mention.Span);
             votes.TryGetValue(key, out var v);
             v = v.Add(mention.Type);
+            if (mention.Fixed)
+            {
+                v = v.Add(mention.Type); // the dateline's and byline's reading counts twice
+            }
+
             votes[key] = FollowedByPlaceNoun(text, mention.Span, EntityRules.Default) ? v with { Place = true } : v;
             if (mention.Type == EntityType.Person && PersonName.TryParse(key.Name, out var name) && name.Words >= 2)
             {
@@ -509,13 +515,16 @@ internal sealed partial class EntityStage
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
-            if (IsTaggerType(mention.Type) && votes.TryGetValue(new LinkKey(EntityType.Misc, WithoutArticle(text, mention.Span)), out var v)
+            if (IsTaggerType(mention.Type) && !mention.Fixed && votes.TryGetValue(VoteKey(text, mention.Span), out var v)
                 && v.Winner() is var type && type != mention.Type)
             {
                 mentions[m] = mention with { Type = type, Title = type == EntityType.Person ? mention.Title : null };
             }
         }
     }
+
+    /// <summary>The key a mention votes under: its name without a leading "the", ignoring case.</summary>
+    private static LinkKey VoteKey(string text, SourceSpan span) => new(EntityType.Misc, WithoutArticle(text, span));
 
     private static bool IsTaggerType(EntityType type) => type is EntityType.Person or EntityType.Location or EntityType.Organization or EntityType.Misc;
 
@@ -537,7 +546,9 @@ internal sealed partial class EntityStage
         return new NameForm(name.Source, name.Start + start, word.Length);
     }
 
-    internal readonly record struct Mention(SourceSpan Span, EntityType Type, string? Title, string? Country, string? Canonical);
+    /// <summary>A mention before linking; a <paramref name="Fixed"/> one has its type from the article's structure (dateline,
+    /// byline): the one-type-per-name pass counts it twice and never changes it.</summary>
+    internal readonly record struct Mention(SourceSpan Span, EntityType Type, string? Title, string? Country, string? Canonical, bool Fixed = false);
 
     /// <summary>The votes for a name's type across the article.</summary>
     internal readonly record struct TypeVotes(int Person, int Location, int Organization, int Misc, bool FullPersonSurname, bool Place = false)

@@ -37,6 +37,9 @@ public class ConllEvaluationTests(ITestOutputHelper output)
     public void The_pipeline_reaches_its_floor_on_conll_valid()
     {
         var pipeline = new NewsPipelineBuilder().WithStages(NewsStages.Entities | NewsStages.Language).Build();
+        // CONLL_ERRORS=FILE writes the pipeline's misses and false finds on valid.txt there.
+        var errorsPath = Environment.GetEnvironmentVariable("CONLL_ERRORS");
+        using var errors = errorsPath is null ? null : new StreamWriter(errorsPath);
         var pairs = new List<(int[] Gold, int[] Predicted)>();
         var text = new System.Text.StringBuilder();
         foreach (var document in ConllCorpus.ReadDocuments(Path.Combine(Paths.Eval, "conll2003", "valid.txt")))
@@ -70,6 +73,21 @@ public class ConllEvaluationTests(ITestOutputHelper output)
                 }
 
                 pairs.Add((sentence.Gold, predicted));
+                if (errors is not null)
+                {
+                    var gold = ConllCorpus.Chunks(sentence.Gold).ToHashSet();
+                    var found = ConllCorpus.Chunks(predicted).ToHashSet();
+                    string Words((int Start, int End, int Type) c) => $"{c.Type}\t{sentence.Text[sentence.Tokens[c.Start].Start..sentence.Tokens[c.End - 1].End]}";
+                    foreach (var c in gold.Except(found))
+                    {
+                        errors.WriteLine($"missed\t{Words(c)}\t{sentence.Text}");
+                    }
+
+                    foreach (var c in found.Except(gold))
+                    {
+                        errors.WriteLine($"false\t{Words(c)}\t{sentence.Text}");
+                    }
+                }
             }
         }
 
@@ -79,7 +97,7 @@ public class ConllEvaluationTests(ITestOutputHelper output)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline {type,-8} P {s.P:F2} R {s.R:F2} F1 {s.F1:F2} (gold {s.Gold}, found {s.Found}, correct {s.Correct})"));
         }
 
-        scores["overall"].F1.Should().BeGreaterThan(91.0, "measured 91.50 through the pipeline");
+        scores["overall"].F1.Should().BeGreaterThan(91.2, "measured 91.63 through the pipeline");
     }
 
     [Fact]

@@ -515,8 +515,10 @@ internal sealed partial class TemporalScanner
             return false; // "6-year-old", "18- to 49-year-olds": an age, not a duration
         }
 
-        // "a quarter of voters", "three quarters of the budget", "five and a quarter": fractions, not a quarter-year
-        if (!hyphenated && c.W(unitIndex).Has(Role.Fraction) && (Is(c, unitIndex + 1, Role.Of) || Is(c, i - 1, Role.FractionLead)))
+        // "a quarter of voters", "three quarters of the budget", "five and a quarter", "one hundred and three quarters":
+        // fractions, not a quarter-year (the "and" may stand inside the number phrase, before its last word)
+        if (!hyphenated && c.W(unitIndex).Has(Role.Fraction)
+            && (Is(c, unitIndex + 1, Role.Of) || Is(c, i - 1, Role.FractionLead) || (unitIndex - 2 >= i && Is(c, unitIndex - 2, Role.FractionLead))))
         {
             return false;
         }

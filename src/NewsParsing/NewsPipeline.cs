@@ -23,6 +23,8 @@ public sealed partial class NewsPipeline
 
     internal NewsPipeline(NewsPipelineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(); // options made with `with` or by a deserialiser get the same checks as the builder's
         Options = options;
         var words = new WordCache(options.WordCacheCapacity);
         _workspaces = new WorkspacePool(() => new ParseWorkspace(words, options.NameTableSize));
@@ -69,12 +71,34 @@ public sealed partial class NewsPipeline
     /// <returns>The parsed article; problems are reported in <see cref="NewsArticle.Diagnostics"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     /// <exception cref="NewsParseException">In strict mode, when a diagnostic is an error.</exception>
-    public NewsArticle Parse(string text, LocalDate? publicationDate = null)
+    public NewsArticle Parse(string text, LocalDate? publicationDate = null) => Parse(text, publicationDate, CancellationToken.None);
+
+    /// <summary>Parses a plain-text article; <paramref name="cancellationToken"/> can stop it.</summary>
+    /// <param name="text">The article.</param>
+    /// <param name="cancellationToken">Observed between stages and every few hundred tokens inside them.</param>
+    /// <returns>The parsed article.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public NewsArticle Parse(string text, CancellationToken cancellationToken) => Parse(text, null, cancellationToken);
+
+    /// <summary>Parses a plain-text article published on <paramref name="publicationDate"/>; <paramref name="cancellationToken"/>
+    /// can stop it. Past <see cref="NewsPipelineOptions.TimeBudget"/> the parse returns what it has found, with
+    /// diagnostic <see cref="DiagnosticCodes.TimeBudgetExceeded"/>; a cancelled parse throws.</summary>
+    /// <param name="text">The article.</param>
+    /// <param name="publicationDate">The publication date to use when the article does not state one.</param>
+    /// <param name="cancellationToken">Observed between stages and every few hundred tokens inside them.</param>
+    /// <returns>The parsed article.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="NewsParseException">In strict mode, when a diagnostic is an error.</exception>
+    public NewsArticle Parse(string text, LocalDate? publicationDate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        cancellationToken.ThrowIfCancellationRequested();
         var workspace = _workspaces.Rent();
         try
         {
+            workspace.Budget.Start(Options.TimeBudget, cancellationToken);
             var article = ParseCore(text, publicationDate ?? Options.ReferenceDate, PublicationDateSource.Caller, workspace);
             return Finish(article, workspace.Diagnostics);
         }
@@ -93,6 +117,8 @@ public sealed partial class NewsPipeline
     internal NewsArticle ParseCore(string text, LocalDate? callerDate, PublicationDateSource callerSource, ParseWorkspace workspace)
     {
         var diagnostics = workspace.Diagnostics;
+        var budget = workspace.Budget;
+        budget.StartIfIdle(Options.TimeBudget); // the HTML path starts it here (or earlier, with its token)
         CheckInput(text, diagnostics);
         var seg = _segmenter.Segment(text, callerDate, callerSource, workspace);
 
@@ -129,11 +155,22 @@ public sealed partial class NewsPipeline
             AddRegions(seg, workspace.Regions);
             foreach (var stage in _stages)
             {
+                if (budget.Check())
+                {
+                    break; // the stages still to run are skipped; the ones that ran keep their results
+                }
+
                 if (english || !stage.EnglishOnly)
                 {
                     stage.Run(context);
                 }
             }
+        }
+
+        if (budget.Exceeded)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.TimeBudgetExceeded, DiagnosticSeverity.Warning,
+                $"The parse took longer than its time budget of {Options.TimeBudget?.TotalMilliseconds:0.###} ms; it holds what was found by then."));
         }
 
         return new NewsArticle(text, seg.Header, seg.Body)

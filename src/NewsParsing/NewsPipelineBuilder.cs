@@ -32,6 +32,7 @@ public sealed class NewsPipelineBuilder
     public NewsPipelineBuilder(NewsPipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         _options = options;
     }
 
@@ -98,6 +99,14 @@ public sealed class NewsPipelineBuilder
     public NewsPipelineBuilder WithNameTable(int slots)
     {
         _options = _options with { NameTableSize = slots };
+        return this;
+    }
+
+    /// <summary>Sets the most time one parse may take (<see cref="NewsPipelineOptions.TimeBudget"/>).</summary>
+    /// <param name="budget">The budget; must be positive.</param>
+    public NewsPipelineBuilder WithTimeBudget(TimeSpan budget)
+    {
+        _options = _options with { TimeBudget = budget };
         return this;
     }
 

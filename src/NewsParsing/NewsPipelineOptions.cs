@@ -16,6 +16,7 @@ public sealed record NewsPipelineOptions
     private readonly NewsStages _stages = NewsStages.All;
     private readonly int _wordCacheCapacity = 200_000;
     private readonly int _nameTableSize = 2048;
+    private readonly TimeSpan? _timeBudget;
 
     /// <summary>The default options.</summary>
     public static NewsPipelineOptions Default { get; } = new();
@@ -78,6 +79,44 @@ public sealed record NewsPipelineOptions
     {
         get => _nameTableSize;
         init => _nameTableSize = value is >= 0 and <= 1 << 20 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be between 0 and 1,048,576.");
+    }
+
+    /// <summary>
+    /// The most wall-clock time one parse may take (none by default). The extraction stages look at the clock every few
+    /// hundred tokens and at each paragraph; past the budget they stop, and the article holds what was found by then,
+    /// with diagnostic <see cref="Model.DiagnosticCodes.TimeBudgetExceeded"/>. Segmentation always completes. Must be
+    /// positive when set.
+    /// </summary>
+    public TimeSpan? TimeBudget
+    {
+        get => _timeBudget;
+        init => _timeBudget = value is null || value.Value > TimeSpan.Zero ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be positive.");
+    }
+
+    /// <summary>Checks every value again (a pipeline is built only from valid options, however they were made: the
+    /// builder, <c>with</c>, a deserialiser).</summary>
+    /// <exception cref="ArgumentException">A value is out of range or missing.</exception>
+    internal void Validate()
+    {
+        _ = Agencies ?? throw new ArgumentException("The options have no agency registry.", nameof(Agencies));
+        _ = Positive(MaxInputLength);
+        _ = Positive(MaxItemsPerStage);
+        _ = NotNegative(WordCacheCapacity);
+        if ((Stages & ~NewsStages.All) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Stages), Stages, "Unknown stage flags.");
+        }
+
+        if (NameTableSize is < 0 or > 1 << 20)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NameTableSize), NameTableSize, "Must be between 0 and 1,048,576.");
+        }
+
+        if (TimeBudget is { } budget && budget <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, "Must be positive.");
+        }
     }
 
     private static int Positive(int value) =>

@@ -71,6 +71,9 @@ internal sealed class ParseWorkspace
     /// <summary>Tokens of a name looked up in the gazetteer.</summary>
     public List<NerToken> NameTokens { get; } = new(16);
 
+    /// <summary>The parse's time budget and cancellation token.</summary>
+    public ParseBudget Budget { get; } = new();
+
     /// <summary>Atomised result strings (names, places, TIMEX values).</summary>
     public NameTable Names { get; }
 
@@ -94,6 +97,7 @@ internal sealed class ParseWorkspace
         Retain(Sources);
         Retain(Credits);
         Retain(NameTokens);
+        Budget.Reset();
     }
 
     /// <summary>Clears <paramref name="list"/> and trims it when it holds more than <see cref="RetainLimit"/> elements'

@@ -26,6 +26,7 @@ public sealed class AgencyRegistry
         foreach (var agency in agencies)
         {
             ArgumentNullException.ThrowIfNull(agency);
+            Check(agency);
             byId[agency.Id] = agency;
         }
 
@@ -61,7 +62,33 @@ public sealed class AgencyRegistry
         _byAlias = byAlias.ToFrozenDictionary(StringComparer.Ordinal);
         _byAliasIgnoreCase = byAliasIgnoreCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _byDomain = byDomain.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        MaxAliasLength = byAlias.Keys.Max(k => k.Length);
+        MaxAliasLength = byAlias.Count == 0 ? 0 : byAlias.Keys.Max(k => k.Length);
+    }
+
+    /// <summary>An agency made with an object initializer can hold a null id or default arrays (<c>Aliases = default</c>):
+    /// rejected here with an <see cref="ArgumentException"/> rather than a <see cref="NullReferenceException"/> later.</summary>
+    private static void Check(Agency agency)
+    {
+        if (string.IsNullOrEmpty(agency.Id) || agency.Name is null)
+        {
+            throw new ArgumentException($"Agency '{agency.Id}' needs an id and a name.", nameof(agency));
+        }
+
+        foreach (var (what, values) in (ReadOnlySpan<(string, ImmutableArray<string>)>)[("Aliases", agency.Aliases), ("SignOffs", agency.SignOffs), ("Domains", agency.Domains)])
+        {
+            if (values.IsDefault)
+            {
+                throw new ArgumentException($"Agency '{agency.Id}' has default (uninitialised) {what}; use [] for none.", nameof(agency));
+            }
+
+            foreach (var value in values)
+            {
+                if (string.IsNullOrEmpty(value))
+                {
+                    throw new ArgumentException($"Agency '{agency.Id}' has a null or empty entry in {what}.", nameof(agency));
+                }
+            }
+        }
     }
 
     /// <summary>The registry built from the embedded agency list.</summary>

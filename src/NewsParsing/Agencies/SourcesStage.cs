@@ -57,11 +57,21 @@ internal sealed class SourcesStage : IArticleStage
                 continue;
             }
 
+            if (workspace.Budget.Check())
+            {
+                break; // past the time budget: the sources found so far are kept (NP0019)
+            }
+
             var edge = paragraph == 0 || paragraph == paragraphs - 1;
             Scan(text, workspace.Tokens.Get(text, region.Span, workspace), edge, found, credits);
             paragraph++;
             if (found.Count + credits.Count >= context.Options.MaxItemsPerStage)
             {
+                // Per item, not per paragraph: a paragraph that found more than the limit is cut back to it.
+                var over = found.Count + credits.Count - context.Options.MaxItemsPerStage;
+                var fromFound = Math.Min(over, found.Count);
+                found.RemoveRange(found.Count - fromFound, fromFound);
+                credits.RemoveRange(credits.Count - (over - fromFound), over - fromFound);
                 context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
                     $"More than {context.Options.MaxItemsPerStage} sources; the rest were not extracted."));
                 break;

@@ -74,7 +74,7 @@ internal sealed partial class EntityStage
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
-            entities[m] = new Entity(text, mention.Span)
+            entities[m] = new Entity(text, SourceSpan.WholeCharacters(text, mention.Span)) // never half a surrogate pair
             {
                 Type = mention.Type,
                 Canonical = names[clusterOf[m]],

@@ -61,8 +61,14 @@ internal sealed partial class EntityStage : IArticleStage
         var sentences = buffers.Sentences;
         tokens.Clear();
         sentences.Clear();
+        var budget = context.Workspace.Budget;
         foreach (var region in context.Regions)
         {
+            if (budget.Check())
+            {
+                break; // past the time budget: the regions read so far are tagged
+            }
+
             var regionStart = tokens.Count;
             NerTokenizer.Tokenize(text, region.Span.Start, region.Span.End, tokens);
             var sentenceStart = regionStart;
@@ -87,6 +93,11 @@ internal sealed partial class EntityStage : IArticleStage
         var sentenceSpan = CollectionsMarshal.AsSpan(sentences);
         for (var k = 0; k < sentenceSpan.Length; k++)
         {
+            if (budget.Check())
+            {
+                return []; // past the time budget before the tagger ran: no entity (the features are per sentence, µs each)
+            }
+
             var (start, end, _) = sentenceSpan[k];
             var allCaps = _tagger!.Prepare(text, tokens, start, end, hashes[start..end], flags[start..end]);
             sentenceSpan[k] = new NerSentence(start, end, allCaps);
@@ -99,6 +110,11 @@ internal sealed partial class EntityStage : IArticleStage
         var sentence = buffers.Sentence;
         foreach (var (start, end, _) in sentenceSpan)
         {
+            if (budget.Check())
+            {
+                break; // past the time budget: the mentions of the sentences read so far are linked
+            }
+
             sentence.Clear();
             for (var k = start; k < end; k++)
             {
@@ -108,6 +124,8 @@ internal sealed partial class EntityStage : IArticleStage
             SentenceMentions(text, sentence, flags[start..end], tags[start..end], buffers, context.Workspace.Names);
             if (mentions.Count >= Options.MaxItemsPerStage)
             {
+                // Per mention, not per sentence: one sentence with more mentions than the limit is cut back to it.
+                mentions.RemoveRange(Options.MaxItemsPerStage, mentions.Count - Options.MaxItemsPerStage);
                 context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
                     $"More than {Options.MaxItemsPerStage} entities; the rest were not extracted."));
                 break;

@@ -74,4 +74,16 @@ public static class DiagnosticCodes
 
     /// <summary>The story credits itself to another agency than its dateline, byline or trailer names.</summary>
     public const string AgencyConflict = "NP0016";
+
+    /// <summary>A date expression resolves outside the calendar (years -9998 to 9999), usually a relative one against a
+    /// publication or reference date at its edge ("next week" on 9999-12-31); the expression was skipped.</summary>
+    public const string DateOutOfRange = "NP0017";
+
+    /// <summary>A number is too large or too small for <see cref="decimal"/> ("100,000,000,000,000,000,000 trillion");
+    /// the quantity was skipped.</summary>
+    public const string NumberOutOfRange = "NP0018";
+
+    /// <summary>The parse reached <see cref="NewsPipelineOptions.TimeBudget"/>: the article holds what the stages had
+    /// found by then; the stages after that point did not run or stopped early.</summary>
+    public const string TimeBudgetExceeded = "NP0019";
 }

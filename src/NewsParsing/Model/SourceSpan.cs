@@ -15,6 +15,25 @@ public readonly record struct SourceSpan(int Start, int Length)
     /// <summary>Whether the span is empty.</summary>
     public bool IsEmpty => Length == 0;
 
+    /// <summary>Widens <paramref name="span"/> so that neither edge falls between the halves of a surrogate pair of
+    /// <paramref name="text"/> (a tokenizer that reads UTF-16 code units may cut "𝒳" in two).</summary>
+    internal static SourceSpan WholeCharacters(string text, SourceSpan span)
+    {
+        var start = span.Start;
+        var end = span.End;
+        if (start > 0 && start < text.Length && char.IsLowSurrogate(text[start]) && char.IsHighSurrogate(text[start - 1]))
+        {
+            start--;
+        }
+
+        if (end > 0 && end < text.Length && char.IsLowSurrogate(text[end]) && char.IsHighSurrogate(text[end - 1]))
+        {
+            end++;
+        }
+
+        return start == span.Start && end == span.End ? span : FromBounds(start, end);
+    }
+
     /// <summary>Creates a span from a start and an exclusive end offset.</summary>
     /// <param name="start">Inclusive start offset.</param>
     /// <param name="end">Exclusive end offset; must not be before <paramref name="start"/>.</param>

@@ -92,12 +92,18 @@ internal sealed partial class QuantityScanner
     {
         var tokens = workspace.Tokens.Get(text, region, workspace);
         var c = new Ctx { Text = text, T = tokens, Count = tokens.Count, End = region.End, Taken = taken, Workspace = workspace };
+        var budget = workspace.Budget;
         var i = 0;
         while (i < c.Count)
         {
             if (output.Count >= max)
             {
                 return true;
+            }
+
+            if (budget.Tick())
+            {
+                return false; // past the time budget (a counter per token; the clock every ParseBudget.Stride tokens)
             }
 
             // The fast path: one switch and at most one lookup decide that most tokens start nothing.
@@ -115,7 +121,26 @@ internal sealed partial class QuantityScanner
                 continue;
             }
 
-            if (TryQuantity(ref c, i, out var q, out var next))
+            Quantity q;
+            int next;
+            bool matched;
+            try
+            {
+                matched = TryQuantity(ref c, i, out q, out next);
+            }
+            catch (OverflowException)
+            {
+                // A number or a product of scale words beyond decimal's range ("100,000,000,000,000,000,000 trillion"):
+                // the quantity is skipped with a diagnostic, never an exception. The try costs nothing while nothing is
+                // thrown; the arithmetic itself stays unchecked-free decimal code.
+                matched = false;
+                q = null!;
+                next = i + 1;
+                Temporal.TemporalScanner.OutOfRange(workspace.Diagnostics, DiagnosticCodes.NumberOutOfRange, t.Start, t.End,
+                    "A number is too large or too small to represent; its quantity was skipped.");
+            }
+
+            if (matched)
             {
                 output.Add(q);
             }

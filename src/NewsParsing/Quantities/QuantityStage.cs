@@ -29,6 +29,11 @@ internal sealed class QuantityStage : IArticleStage
         var dateIndex = 0;
         foreach (var region in context.Regions)
         {
+            if (workspace.Budget.Check())
+            {
+                break; // past the time budget: the quantities found so far are kept (NP0019)
+            }
+
             if (region.Kind is RegionKind.Dateline or RegionKind.Byline)
             {
                 continue; // a dateline's numbers are its date; a byline's are names

@@ -33,12 +33,18 @@ internal sealed partial class TemporalScanner
         }
 
         var c = new Ctx(text, tokens, region.End, reference, workspace.Names, scratch, scratch.Words(tokens.Count), _lex);
+        var budget = workspace.Budget;
         var i = 0;
         while (i < tokens.Count)
         {
             if (output.Count >= max)
             {
                 return true;
+            }
+
+            if (budget.Tick())
+            {
+                return false; // past the time budget (a counter per token; the clock every ParseBudget.Stride tokens)
             }
 
             bool matched;
@@ -48,13 +54,16 @@ internal sealed partial class TemporalScanner
             {
                 matched = TryMatch(c, i, out found, out next);
             }
-            catch (ArgumentOutOfRangeException)
+            catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
             {
-                // A reference date at the edge of the calendar (year 1 or 9999) can push a relative expression out of
-                // range: that expression is skipped rather than failing the article.
+                // A reference date at the edge of the calendar (years -9998 and 9999) can push a relative expression out
+                // of range ("next week" on 9999-12-30): NodaTime throws, and that expression is skipped with a
+                // diagnostic rather than failing the article. The try costs nothing while nothing is thrown.
                 matched = false;
                 found = null!;
                 next = i + 1;
+                OutOfRange(workspace.Diagnostics, DiagnosticCodes.DateOutOfRange, tokens[i].Start, tokens[i].End,
+                    "A date expression falls outside the calendar (years -9998 to 9999); it was skipped.");
             }
 
             if (!matched)
@@ -77,6 +86,21 @@ internal sealed partial class TemporalScanner
         }
 
         return false;
+    }
+
+    /// <summary>Adds an out-of-range diagnostic at [<paramref name="start"/>, <paramref name="end"/>), once per article
+    /// and code (a rare path: the scan of the list happens only when something overflowed).</summary>
+    internal static void OutOfRange(List<Diagnostic> diagnostics, string code, int start, int end, string message)
+    {
+        foreach (var d in diagnostics)
+        {
+            if (d.Code == code)
+            {
+                return;
+            }
+        }
+
+        diagnostics.Add(new Diagnostic(code, DiagnosticSeverity.Warning, message, SourceSpan.FromBounds(start, end)));
     }
 
     private bool TryMatch(in Ctx c, int i, out TemporalExpression found, out int next)

@@ -24,6 +24,11 @@ internal sealed class TemporalStage : IArticleStage
         var found = context.Workspace.Dates; // scratch: only the result array is allocated per article
         foreach (var region in context.Regions)
         {
+            if (context.Workspace.Budget.Check())
+            {
+                break; // past the time budget: the dates found so far are kept (NP0019)
+            }
+
             if (region.Kind == RegionKind.Byline)
             {
                 continue;

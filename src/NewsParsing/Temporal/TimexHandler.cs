@@ -30,6 +30,14 @@ internal ref struct TimexHandler
     public void AppendFormatted<T>(T value, string? format = null)
         where T : ISpanFormattable
     {
+        // A TIMEX3 year has four digits, 0001 to 9999: a year the calendar has but TIMEX cannot write (0, -9998, from
+        // "yesterday" on 0001-01-01) leaves the range like a NodaTime overflow, and the scanner skips the expression with
+        // DiagnosticCodes.DateOutOfRange. typeof(T) is a JIT-time constant, so other arguments pay nothing.
+        if (typeof(T) == typeof(int) && format == "D4" && (int)(object)value is < 1 or > 9999)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A TIMEX year has four digits (0001 to 9999).");
+        }
+
         int written;
         while (!value.TryFormat(_buffer.AsSpan(_length), out written, format, CultureInfo.InvariantCulture))
         {

@@ -6,6 +6,12 @@ namespace NewsParsing.Temporal;
 /// tense cue.</summary>
 internal static class YearInference
 {
+    /// <summary>The first year of NodaTime's ISO calendar.</summary>
+    public const int MinYear = -9998;
+
+    /// <summary>The last year of NodaTime's ISO calendar.</summary>
+    public const int MaxYear = 9999;
+
     /// <summary>
     /// Picks the year (the reference's, the one before or the one after) that puts <paramref name="monthDay"/> nearest
     /// to <paramref name="reference"/>, ties to the past: a "Dec 30" dateline on a January 3 article is in the previous
@@ -17,6 +23,11 @@ internal static class YearInference
         var bestDistance = Distance(best, reference);
         foreach (var year in (ReadOnlySpan<int>)[reference.Year - 1, reference.Year + 1])
         {
+            if (year < MinYear || year > MaxYear)
+            {
+                continue; // at the calendar's ends (-9998, 9999) the year beyond is no candidate
+            }
+
             var candidate = monthDay.InYear(year);
             var distance = Distance(candidate, reference);
             if (distance < bestDistance || (distance == bestDistance && candidate < best))

@@ -24,6 +24,10 @@ public static class ArticleInvariants
             {
                 problems.Add($"{what} {span} is outside the text of length {text.Length}");
             }
+            else if (SplitsPair(text, span.Start) || SplitsPair(text, span.End))
+            {
+                problems.Add($"{what} {span} splits a surrogate pair");
+            }
         }
 
         void Inside(string what, SourceSpan child, SourceSpan parent)
@@ -140,6 +144,11 @@ public static class ArticleInvariants
             TextMatches("entity", e);
         }
 
+        foreach (var e in article.Sources)
+        {
+            TextMatches("source", e);
+        }
+
         foreach (var d in article.Diagnostics)
         {
             if (d.Span is { } s)
@@ -152,6 +161,10 @@ public static class ArticleInvariants
     }
 
     private static int Length(this ArticleElement e) => e.Span.Length;
+
+    /// <summary>Whether a span edge at <paramref name="at"/> falls between the two halves of a surrogate pair.</summary>
+    private static bool SplitsPair(string text, int at) =>
+        at > 0 && at < text.Length && char.IsHighSurrogate(text[at - 1]) && char.IsLowSurrogate(text[at]);
 
     private static void CheckGap(string text, int from, int to, List<string> problems)
     {

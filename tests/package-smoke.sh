@@ -45,4 +45,77 @@ dotnet tool install newsparse --version "$version" --add-source "$feed" --tool-p
 "$work/tools/newsparse" --version
 lines="$("$work/tools/newsparse" parse "$root/seeds" | wc -l)"
 [ "$lines" -eq "$(ls "$root"/seeds/*.txt | wc -l)" ] || { echo "the installed tool printed $lines lines" >&2; exit 1; }
+# Package completeness: metadata, readme, icon, licence and Source Link in both packages; the tool for .NET 8 and 10,
+# English resources only.
+commit="$(git -C "$root" rev-parse HEAD)"
+mkdir -p "$work/x"
+for id in NewsParsing newsparse; do
+  nuspec="$(unzip -p "$feed/$id.$version.nupkg" "$id.nuspec")"
+  for want in '<repository type="git" url="https://github.com/' '<projectUrl>https://' '<readme>PACKAGE.md</readme>' \
+    '<icon>icon.png</icon>' '<license type="expression">MIT</license>'; do
+    grep -qF "$want" <<<"$nuspec" || { echo "$id.nuspec lacks $want" >&2; exit 1; }
+  done
+  files="$(unzip -Z1 "$feed/$id.$version.nupkg")"
+  for want in PACKAGE.md icon.png LICENSE; do
+    grep -qx "$want" <<<"$files" || { echo "$id.$version.nupkg lacks $want" >&2; exit 1; }
+  done
+  unzip -q -o "$feed/$id.$version.snupkg" -d "$work/x/$id"
+  pdbs=0
+  while IFS= read -r pdb; do
+    pdbs=$((pdbs + 1))
+    grep -aqF "https://raw.githubusercontent.com/" "$pdb" && grep -aqF "/$commit/" "$pdb" \
+      || { echo "no Source Link to commit $commit in $pdb" >&2; exit 1; }
+  done < <(find "$work/x/$id" -name '*.pdb')
+  [ "$pdbs" -gt 0 ] || { echo "$id.$version.snupkg has no PDB" >&2; exit 1; }
+  echo "$id: nuspec complete, $pdbs PDBs with Source Link to $commit"
+done
+tool_files="$(unzip -Z1 "$feed/newsparse.$version.nupkg")"
+for tfm in net8.0 net10.0; do
+  grep -qx "tools/$tfm/any/newsparse.dll" <<<"$tool_files" || { echo "the tool package has no $tfm build" >&2; exit 1; }
+done
+if grep -qE '^tools/[^/]+/any/[a-zA-Z-]+/[^/]+\.resources\.dll$' <<<"$tool_files"; then
+  echo "the tool package ships satellite resource assemblies:" >&2
+  grep -E '\.resources\.dll$' <<<"$tool_files" >&2
+  exit 1
+fi
+
+# The tool on .NET 8: a dotnet root holding only the .NET 8 shared framework (from the runtime pack the SDK restores
+# for a self-contained net8.0 app, so the SDK picks its version) runs the package's net8.0 build, and refuses the
+# net10.0 one, which shows it really is .NET 8.
+case "$(uname -m)" in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) rid="" ;; esac
+if [ -n "$rid" ]; then
+  mkdir -p "$work/net8"
+  cat > "$work/net8/net8.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net8.0</TargetFramework>
+    <RuntimeIdentifier>$rid</RuntimeIdentifier>
+    <SelfContained>true</SelfContained>
+  </PropertyGroup>
+</Project>
+XML
+  (cd "$work/net8" && dotnet restore -v q >/dev/null)
+  runtime_version="$(tr -d ' \r\n' < "$work/net8/obj/project.assets.json" \
+    | grep -oE '"name":"Microsoft\.NETCore\.App\.Runtime\.'"$rid"'","version":"\[8\.[0-9.]+' | grep -oE '8\.[0-9.]+$')"
+  [ -n "$runtime_version" ] || { echo "no .NET 8 runtime pack was restored" >&2; exit 1; }
+  packages="$(dotnet nuget locals global-packages -l | sed 's/^global-packages: *//')"
+  runtime="$packages/microsoft.netcore.app.runtime.$rid/$runtime_version/runtimes/$rid"
+  dn8="$work/dotnet8"
+  mkdir -p "$dn8/host/fxr/$runtime_version" "$dn8/shared/Microsoft.NETCore.App/$runtime_version"
+  cp "$(command -v dotnet | xargs readlink -f)" "$dn8/dotnet"
+  cp "$runtime/native/libhostfxr.so" "$dn8/host/fxr/$runtime_version/"
+  cp "$runtime"/lib/net8.0/* "$runtime"/native/* "$dn8/shared/Microsoft.NETCore.App/$runtime_version/"
+  rm "$dn8/shared/Microsoft.NETCore.App/$runtime_version/libhostfxr.so"
+  mkdir -p "$work/tool8"
+  unzip -q "$feed/newsparse.$version.nupkg" 'tools/*' -d "$work/tool8"
+  echo "the packaged tool on $("$dn8/dotnet" --list-runtimes | head -1)"
+  lines8="$("$dn8/dotnet" "$work/tool8/tools/net8.0/any/newsparse.dll" parse "$root/seeds" | wc -l)"
+  [ "$lines8" -eq "$(ls "$root"/seeds/*.txt | wc -l)" ] || { echo "the net8.0 tool on .NET 8 printed $lines8 lines" >&2; exit 1; }
+  if "$dn8/dotnet" "$work/tool8/tools/net10.0/any/newsparse.dll" --version >/dev/null 2>&1; then
+    echo "the .NET 8-only dotnet root ran the net10.0 build: the .NET 8 check proves nothing" >&2
+    exit 1
+  fi
+  echo "the net8.0 tool parsed $lines8 seeds on .NET $runtime_version"
+fi
 echo "package smoke test passed ($version)"

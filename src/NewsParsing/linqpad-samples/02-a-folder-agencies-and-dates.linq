@@ -5,12 +5,21 @@
 </Query>
 
 // Parse a folder of articles with one shared pipeline, then chart agencies and publication months.
+// The folder: NEWSPARSING_SAMPLE_FOLDER if set, else Documents/articles; without either, three wire stories below.
 var folder = Environment.GetEnvironmentVariable("NEWSPARSING_SAMPLE_FOLDER")
     ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.MyDocuments), "articles");
+var inputs = Directory.Exists(folder)
+    ? Directory.EnumerateFiles(folder, "*.txt").Select(f => (File: Path.GetFileName(f), Text: File.ReadAllText(f))).ToList()
+    : new List<(string File, string Text)>
+    {
+        ("baku.txt", " date 2018-03-09 Baku, March 9, AZERTAC\n\nA plan of bilateral cooperation was signed in Baku on Friday.\n"),
+        ("salvador.txt", " date 1987-02-26\n    SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone.\n Reuter\n"),
+        ("london.txt", " date 1987-03-09\n    LONDON, March 9 - The Bank of England forecast a shortage of around 250 mln stg.\n Reuter\n"),
+    };
 var parser = new NewsPipelineBuilder().Build();
-var articles = Directory.EnumerateFiles(folder, "*.txt")
+var articles = inputs
     .AsParallel()
-    .Select(f => (File: Path.GetFileName(f), Article: parser.Parse(File.ReadAllText(f))))
+    .Select(x => (x.File, Article: parser.Parse(x.Text)))
     .ToList();
 
 articles.GroupBy(a => a.Article.Agency?.Id ?? "(none)")

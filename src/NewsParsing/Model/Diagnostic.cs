@@ -74,4 +74,17 @@ public static class DiagnosticCodes
 
     /// <summary>The story credits itself to another agency than its dateline, byline or trailer names.</summary>
     public const string AgencyConflict = "NP0016";
+
+    /// <summary>An HTML page is larger than <c>HtmlReadOptions.MaxBytes</c>; only its first part was read.</summary>
+    public const string HtmlTooLarge = "NP0030";
+
+    /// <summary>An HTML page took longer than <c>HtmlReadOptions.TimeBudget</c> (or its parse was cancelled); the text
+    /// read so far was kept.</summary>
+    public const string HtmlTimeBudget = "NP0031";
+
+    /// <summary>An HTML page has bytes that are not valid in its encoding (U+FFFD in their place, or read as Windows-1252).</summary>
+    public const string HtmlInvalidBytes = "NP0032";
+
+    /// <summary>An HTML page or its caller names a charset that is not known; the page was read as UTF-8.</summary>
+    public const string HtmlUnknownCharset = "NP0033";
 }

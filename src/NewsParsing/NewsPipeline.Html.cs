@@ -135,6 +135,7 @@ public sealed partial class NewsPipeline
         HtmlExtraction page;
         var created = 0;
         var overBudget = false;
+        string? deepOrFlooded = null;
         var parser = new HtmlParser(new HtmlParserOptions
         {
             IsKeepingSourceReferences = true,
@@ -154,11 +155,26 @@ public sealed partial class NewsPipeline
         IDocument? doc = null;
         try
         {
-            if (raw is { } r)
+            // The pre-scan reads markup, which is ASCII in every encoding a page can have without a BOM, so for bytes
+            // it runs on a one-to-one Latin-1 view before any tree is built: tree building is quadratic in the depth
+            // of open elements and in the formatting elements it reconstructs, whatever limit the tree itself has.
+            var markup = raw is { } b ? Encoding.Latin1.GetString(b.Bytes, 0, b.Length) : html;
+            var depth = HtmlExtractor.ApproximateDepth(markup, out var reconstructed);
+            if (depth > HtmlExtractor.MaxDepth || reconstructed > options.MaxElements)
+            {
+                deepOrFlooded = depth > HtmlExtractor.MaxDepth
+                    ? $"The page nests elements deeper than {HtmlExtractor.MaxDepth}; it was read as plain text without metadata."
+                    : $"The page would make the tree builder re-create about {reconstructed} formatting elements (more than {options.MaxElements}); it was read as plain text without metadata.";
+                if (raw is { } r0)
+                {
+                    html = Encoding.UTF8.GetString(r0.Bytes, 0, r0.Length);
+                }
+            }
+            else if (raw is { } r)
             {
                 doc = HtmlDecoding.Parse(parser, r.Bytes, r.Length, options.Charset, diagnostics, out html);
             }
-            else if (HtmlExtractor.ApproximateDepth(html) <= HtmlExtractor.MaxDepth)
+            else
             {
                 doc = parser.ParseDocument(html);
             }
@@ -188,17 +204,15 @@ public sealed partial class NewsPipeline
             {
                 AddBudgetDiagnostic(diagnostics, budget.Reached == BudgetLimit.None ? BudgetLimit.Elements : budget.Reached, options, treeAbandoned: true);
             }
-            else if (!diagnostics.Exists(d => d.Code == DiagnosticCodes.HtmlUnreadable))
+            else if (deepOrFlooded is not null)
             {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning,
-                    $"The page nests elements deeper than {HtmlExtractor.MaxDepth}; it was read as plain text without metadata."));
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitReached, DiagnosticSeverity.Warning, deepOrFlooded));
             }
 
             page = new HtmlExtraction { Url = url };
-            var stripped = HtmlExtractor.StripTags(html);
-            if (stripped.Length > 0)
+            foreach (var paragraph in HtmlExtractor.StripTags(html))
             {
-                page.Paragraphs.Add((stripped, 0, html.Length));
+                page.Paragraphs.Add((paragraph, 0, html.Length));
             }
         }
         else

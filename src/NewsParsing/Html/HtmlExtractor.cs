@@ -66,12 +66,15 @@ internal static class HtmlExtractor
     /// <summary>Elements that HTML closes implicitly when a sibling opens, so they do not nest in the depth pre-scan.</summary>
     private static readonly FrozenSet<string> ImpliedEnd = new[] { "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Formatting elements, which the tree builder re-creates after a block that closed them implicitly.</summary>
+    private static readonly FrozenSet<string> FormattingTags = new[] { "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Void elements: never open, whatever the syntax (a "/>" on a &lt;div&gt; does not close it in HTML).</summary>
     private static readonly FrozenSet<string> VoidTags = new[] { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen", "basefont", "bgsound", "frame", "image", "isindex", "menuitem" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The deepest element nesting parsed as a tree; deeper pages are read as text (tree building is
     /// quadratic in the depth of open elements).</summary>
-    public const int MaxDepth = 2_000;
+    public const int MaxDepth = 512;
 
     /// <summary>The deepest nesting AngleSharp builds (its <c>MaximumDepth</c>); deeper elements become siblings of the
     /// deepest one, as in browsers, so no walk over the tree (ours or AngleSharp's) meets a deeper one.</summary>
@@ -83,8 +86,14 @@ internal static class HtmlExtractor
     /// close), elements with implied ends (&lt;p&gt;, &lt;li&gt;, cells) do not nest, and an end tag closes only an
     /// element of its name that is open (an unknown &lt;/x&gt; closes nothing). Per-name counts keep it linear.
     /// </summary>
-    public static int ApproximateDepth(string html)
+    public static int ApproximateDepth(string html) => ApproximateDepth(html, out _);
+
+    /// <summary>The depth pre-scan, also estimating the elements the tree builder will create by reconstructing
+    /// formatting elements (&lt;b&gt;, &lt;a&gt;, &lt;font&gt; … left open when a block closed) before each later element.</summary>
+    public static int ApproximateDepth(string html, out long reconstructed)
     {
+        reconstructed = 0;
+        var active = 0;
         var open = new List<string>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var max = 0;
@@ -121,6 +130,9 @@ internal static class HtmlExtractor
                             {
                                 break;
                             }
+
+                            // closed by another element's end tag: stays on the list of active formatting elements
+                            active += FormattingTags.Contains(top) ? 1 : 0;
                         }
                     }
                 }
@@ -128,6 +140,7 @@ internal static class HtmlExtractor
                 {
                     open.Add(name);
                     counts[name] = counts.GetValueOrDefault(name) + 1;
+                    reconstructed += FormattingTags.Contains(name) ? 0 : active;
                     foreign += name is "svg" or "math" ? 1 : 0;
                     max = Math.Max(max, open.Count);
                 }
@@ -152,11 +165,13 @@ internal static class HtmlExtractor
         return max;
     }
 
-    /// <summary>The text of a page not built as a tree (too deep, or out of budget): tags, scripts and styles dropped,
-    /// entities decoded.</summary>
-    public static string StripTags(string html)
+    /// <summary>The text of a page not built as a tree (too deep, too many elements, out of time): tags, scripts,
+    /// styles and comments dropped, entities decoded, paragraphs broken at block tags (&lt;p&gt;, &lt;br&gt;,
+    /// &lt;div&gt;, headings, list items, cells). One linear pass.</summary>
+    public static List<string> StripTags(string html)
     {
-        var sb = new StringBuilder(html.Length / 2);
+        var paragraphs = new List<string>();
+        var sb = new StringBuilder();
         var s = html.AsSpan();
         var i = 0;
         while (i < s.Length)
@@ -191,11 +206,43 @@ internal static class HtmlExtractor
                 break;
             }
 
-            sb.Append(' ');
+            var tag = s.Slice(i + 1, gt - 1).TrimStart('/');
+            var nameEnd = 0;
+            while (nameEnd < tag.Length && char.IsAsciiLetterOrDigit(tag[nameEnd]))
+            {
+                nameEnd++;
+            }
+
+            if (tag[..nameEnd].ToString().ToLowerInvariant() is "p" or "br" or "div" or "li" or "td" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+                or "section" or "article" or "blockquote" or "pre" or "table" or "ul" or "ol" or "header" or "footer" or "main")
+            {
+                FlushParagraph(sb, paragraphs);
+            }
+            else
+            {
+                sb.Append(' ');
+            }
+
             i += gt + 1;
         }
 
-        return Normalize(WebUtility.HtmlDecode(sb.ToString()));
+        FlushParagraph(sb, paragraphs);
+        return paragraphs;
+    }
+
+    private static void FlushParagraph(StringBuilder sb, List<string> paragraphs)
+    {
+        if (sb.Length == 0)
+        {
+            return;
+        }
+
+        var text = Normalize(WebUtility.HtmlDecode(sb.ToString()));
+        sb.Clear();
+        if (text.Length > 0)
+        {
+            paragraphs.Add(text);
+        }
     }
 
     /// <summary>Reads a parsed page.</summary>

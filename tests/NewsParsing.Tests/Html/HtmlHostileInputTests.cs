@@ -35,6 +35,10 @@ public class HtmlHostileInputTests
         }
 
         Timed(() => NewsParser.ParseHtml(page), 20).Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.LimitReached);
+
+        // just under the depth limit the tree is built, and nothing walks it recursively
+        var deep = "<html><body>" + string.Concat(Enumerable.Repeat("<pre>", HtmlExtractor.MaxDepth - 10)) + Story + "</body></html>";
+        Timed(() => NewsParser.ParseHtml(Bytes(deep)), 20).Text.Should().Contain("fifteen countries");
     }
 
     [Theory]
@@ -79,7 +83,7 @@ public class HtmlHostileInputTests
         var page = sb.ToString();
         var article = Timed(() => NewsParser.ParseHtml(page), 30);
         article.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.LimitReached);
-        article.Body.Text.Should().Contain("fifteen countries");
+        article.Text.Should().Contain("fifteen countries");
     }
 
     [Fact]
@@ -118,9 +122,9 @@ public class HtmlHostileInputTests
     [Fact]
     public void One_invalid_byte_in_a_utf8_page_is_reported_and_the_rest_stays_utf8()
     {
-        var bytes = Encoding.UTF8.GetBytes("<html><head><meta charset=\"utf-8\"></head><body><article><p>Caf\u00e9 owners in S\u00e3o Paulo said prices rose \u00ff sharply this year.</p></article></body></html>").ToList();
-        var at = bytes.IndexOf((byte)0xC3, bytes.IndexOf((byte)'r')); // corrupt the "ÿ"
-        bytes[at] = 0xFF;
+        var bytes = Encoding.UTF8.GetBytes("<html><head><meta charset=\"utf-8\"></head><body><article><p>Caf\u00e9 owners in S\u00e3o Paulo said prices rose ").ToList();
+        bytes.Add(0xFF); // never valid in UTF-8
+        bytes.AddRange(Encoding.UTF8.GetBytes(" sharply this year.</p></article></body></html>"));
         var article = NewsParser.ParseHtml(new MemoryStream(bytes.ToArray()));
         article.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.HtmlInvalidBytes);
         article.Body.Text.Should().Contain("Café").And.Contain("São Paulo");

@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using NodaTime;
 using NodaTime.Text;
@@ -33,48 +33,128 @@ internal sealed class HtmlExtraction
 
 /// <summary>
 /// Reads a news page with AngleSharp: metadata in the order a careful extractor trusts it (schema.org JSON-LD, then
-/// OpenGraph and <c>article:*</c> meta, then <c>&lt;meta name&gt;</c>, <c>&lt;time datetime&gt;</c>, then the page's
-/// <c>&lt;h1&gt;</c>/<c>&lt;title&gt;</c>), and the main text by a readability-style scorer over paragraph elements.
-/// Every walk over the tree is iterative and bounded, so deep or huge pages cannot overflow the stack or run away.
+/// OpenGraph and <c>article:*</c> meta, then <c>&lt;meta name&gt;</c>, <c>&lt;time datetime&gt;</c>, byline elements,
+/// the page's <c>&lt;h1&gt;</c>/<c>&lt;title&gt;</c>), and the main text by a readability-style scorer over paragraph
+/// elements and blocks of bare text. Every walk over the tree is iterative and counted against the page's
+/// <see cref="Budget"/>, so deep or huge pages cannot overflow the stack or run away.
 /// </summary>
 internal static class HtmlExtractor
 {
-    private const int MaxElements = 400_000;
     private const int MinParagraphLength = 25;
 
-    private static readonly string[] Negative = ["nav", "footer", "share", "social", "related", "comment", "promo", "sidebar", "menu", "cookie", "subscribe", "newsletter", "advert", "banner", "breadcrumb", "popup", "modal", "recommend", "trending", "caption", "byline", "author", "signup", "consent", "widget", "tags", "toolbar"];
+    /// <summary>Class or id words of what is never the article.</summary>
+    private static readonly string[] StrongNegative = ["nav", "footer", "share", "social", "related", "comment", "comments", "promo", "menu", "cookie", "subscribe", "newsletter", "advert", "breadcrumb", "recommend", "trending", "caption", "byline", "author", "signup", "consent", "toolbar"];
+
+    /// <summary>Layout words that wrappers of the article use too; they exclude only when nothing says article.</summary>
+    private static readonly string[] WeakNegative = ["sidebar", "widget", "modal", "popup", "banner", "tags", "aside"];
+
+    private static readonly string[] ArticleWords = ["article", "body", "content", "story", "main"];
     private static readonly string[] Positive = ["article", "content", "story", "body", "main", "text", "post", "entry"];
-    private static readonly FrozenSet<string> SkipTags = new[] { "nav", "footer", "aside", "form", "figure", "figcaption", "header", "script", "style", "noscript", "button", "select", "iframe", "svg", "template" }.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> ArticleTypes = new[] { "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage", "LiveBlogPosting", "OpinionNewsArticle" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly string[] BylineWords = ["byline", "author", "authors", "writer", "contributor"];
+
+    /// <summary>Never read for text.</summary>
+    private static readonly FrozenSet<string> AlwaysSkipTags = new[] { "nav", "footer", "figure", "figcaption", "script", "style", "noscript", "button", "select", "iframe", "svg", "math", "template", "textarea", "head" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Skipped by the strict walk only: a site may wrap the whole page in a &lt;form&gt; (ASP.NET) or the story in an &lt;aside&gt;.</summary>
+    private static readonly FrozenSet<string> SoftSkipTags = new[] { "aside", "form", "header" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Elements whose text runs on with the text around them.</summary>
+    private static readonly FrozenSet<string> InlineTags = new[] { "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "strike", "tt", "big", "nobr", "ins", "del", "label" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> ArticleTypes = new[] { "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage", "LiveBlogPosting", "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "VideoObject" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Elements that HTML closes implicitly when a sibling opens, so they do not nest in the depth pre-scan.</summary>
+    private static readonly FrozenSet<string> ImpliedEnd = new[] { "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Formatting elements, which the tree builder re-creates after a block that closed them implicitly.</summary>
+    private static readonly FrozenSet<string> FormattingTags = new[] { "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Void elements: never open, whatever the syntax (a "/>" on a &lt;div&gt; does not close it in HTML).</summary>
+    private static readonly FrozenSet<string> VoidTags = new[] { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen", "basefont", "bgsound", "frame", "image", "isindex", "menuitem" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The deepest element nesting parsed as a tree; deeper pages are read as text (tree building is
     /// quadratic in the depth of open elements).</summary>
-    public const int MaxDepth = 2_000;
+    public const int MaxDepth = 512;
 
-    /// <summary>A linear pre-scan of the nesting depth, counting start and end tags roughly.</summary>
-    public static int ApproximateDepth(string html)
+    /// <summary>The deepest nesting AngleSharp builds (its <c>MaximumDepth</c>); deeper elements become siblings of the
+    /// deepest one, as in browsers, so no walk over the tree (ours or AngleSharp's) meets a deeper one.</summary>
+    public const int MaxTreeDepth = 512;
+
+    /// <summary>
+    /// A linear pre-scan of the nesting depth as the HTML tree builder will see it: start tags of non-void elements open
+    /// (a self-closing "/>" on a &lt;div&gt; opens it too, as in browsers; only inside &lt;svg&gt;/&lt;math&gt; does it
+    /// close), elements with implied ends (&lt;p&gt;, &lt;li&gt;, cells) do not nest, and an end tag closes only an
+    /// element of its name that is open (an unknown &lt;/x&gt; closes nothing). Per-name counts keep it linear.
+    /// </summary>
+    public static int ApproximateDepth(string html) => ApproximateDepth(html, out _);
+
+    /// <summary>The depth pre-scan, also estimating the elements the tree builder will create by reconstructing
+    /// formatting elements (&lt;b&gt;, &lt;a&gt;, &lt;font&gt; … left open when a block closed) before each later element.</summary>
+    public static int ApproximateDepth(string html, out long reconstructed)
     {
-        int depth = 0, max = 0;
+        reconstructed = 0;
+        var active = 0;
+        var open = new List<string>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var max = 0;
+        var foreign = 0;
         var s = html.AsSpan();
-        for (var i = s.IndexOf('<'); i >= 0 && i + 1 < s.Length;)
+        var i = s.IndexOf('<');
+        while (i >= 0 && i + 1 < s.Length)
         {
-            var c = s[i + 1];
-            if (c == '/')
+            var closing = s[i + 1] == '/';
+            var nameStart = i + (closing ? 2 : 1);
+            var nameEnd = nameStart;
+            while (nameEnd < s.Length && (char.IsAsciiLetterOrDigit(s[nameEnd]) || s[nameEnd] is '-' or ':'))
             {
-                depth = Math.Max(0, depth - 1);
+                nameEnd++;
             }
-            else if (char.IsAsciiLetter(c))
+
+            if (nameEnd > nameStart && char.IsAsciiLetter(s[nameStart]))
             {
-                var end = s[i..].IndexOf('>');
-                var selfClosing = end > 0 && s[i + end - 1] == '/';
-                var name = s[(i + 1)..];
-                var isVoid = name.StartsWith("br", StringComparison.OrdinalIgnoreCase) || name.StartsWith("img", StringComparison.OrdinalIgnoreCase)
-                    || name.StartsWith("meta", StringComparison.OrdinalIgnoreCase) || name.StartsWith("link", StringComparison.OrdinalIgnoreCase)
-                    || name.StartsWith("input", StringComparison.OrdinalIgnoreCase) || name.StartsWith("hr", StringComparison.OrdinalIgnoreCase)
-                    || name.StartsWith("p", StringComparison.OrdinalIgnoreCase) || name.StartsWith("li", StringComparison.OrdinalIgnoreCase);
-                if (!selfClosing && !isVoid)
+                var name = s[nameStart..nameEnd].ToString().ToLowerInvariant();
+                var tagEnd = s[nameEnd..].IndexOf('>');
+                var selfClosing = tagEnd > 0 && s[nameEnd + tagEnd - 1] == '/';
+                if (closing)
                 {
-                    max = Math.Max(max, ++depth);
+                    if (counts.TryGetValue(name, out var n) && n > 0)
+                    {
+                        // pop to the element of that name; each element is popped once, so this stays linear
+                        while (open.Count > 0)
+                        {
+                            var top = open[^1];
+                            open.RemoveAt(open.Count - 1);
+                            counts[top]--;
+                            foreign -= top is "svg" or "math" ? 1 : 0;
+                            if (top == name)
+                            {
+                                break;
+                            }
+
+                            // closed by another element's end tag: stays on the list of active formatting elements
+                            active += FormattingTags.Contains(top) ? 1 : 0;
+                        }
+                    }
+                }
+                else if (!VoidTags.Contains(name) && !ImpliedEnd.Contains(name) && !(selfClosing && foreign > 0) && name is not ("script" or "style" or "textarea" or "title"))
+                {
+                    open.Add(name);
+                    counts[name] = counts.GetValueOrDefault(name) + 1;
+                    reconstructed += FormattingTags.Contains(name) ? 0 : active;
+                    foreign += name is "svg" or "math" ? 1 : 0;
+                    max = Math.Max(max, open.Count);
+                }
+                else if (name is "script" or "style" or "textarea" or "title")
+                {
+                    // raw text: skip to its end tag, whose '<' would otherwise be read as markup
+                    var close = s[nameEnd..].IndexOf(("</" + name).AsSpan(), StringComparison.OrdinalIgnoreCase);
+                    if (close < 0)
+                    {
+                        break;
+                    }
+
+                    i = nameEnd + close;
+                    continue;
                 }
             }
 
@@ -85,75 +165,215 @@ internal static class HtmlExtractor
         return max;
     }
 
-    /// <summary>The text of a page too deep to build as a tree: tags dropped, block ends as paragraph breaks.</summary>
-    public static string StripTags(string html)
+    /// <summary>The text of a page not built as a tree (too deep, too many elements, out of time): tags, scripts,
+    /// styles and comments dropped, entities decoded, paragraphs broken at block tags (&lt;p&gt;, &lt;br&gt;,
+    /// &lt;div&gt;, headings, list items, cells). One linear pass.</summary>
+    public static List<string> StripTags(string html)
     {
-        var sb = new StringBuilder(html.Length / 2);
-        var inTag = false;
-        foreach (var c in html)
+        var paragraphs = new List<string>();
+        var sb = new StringBuilder();
+        var s = html.AsSpan();
+        var i = 0;
+        while (i < s.Length)
         {
-            if (c == '<')
+            var lt = s[i..].IndexOf('<');
+            if (lt < 0)
             {
-                inTag = true;
+                sb.Append(s[i..]);
+                break;
+            }
+
+            sb.Append(s.Slice(i, lt));
+            i += lt;
+            var rest = s[i..];
+            var skipTo = rest.StartsWith("<script", StringComparison.OrdinalIgnoreCase) ? "</script"
+                : rest.StartsWith("<style", StringComparison.OrdinalIgnoreCase) ? "</style"
+                : rest.StartsWith("<!--", StringComparison.Ordinal) ? "-->" : null;
+            if (skipTo is not null)
+            {
+                var end = rest.IndexOf(skipTo.AsSpan(), StringComparison.OrdinalIgnoreCase);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                i += end + skipTo.Length;
+            }
+
+            var gt = s[i..].IndexOf('>');
+            if (gt < 0)
+            {
+                break;
+            }
+
+            var tag = s.Slice(i + 1, gt - 1).TrimStart('/');
+            var nameEnd = 0;
+            while (nameEnd < tag.Length && char.IsAsciiLetterOrDigit(tag[nameEnd]))
+            {
+                nameEnd++;
+            }
+
+            if (tag[..nameEnd].ToString().ToLowerInvariant() is "p" or "br" or "div" or "li" or "td" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+                or "section" or "article" or "blockquote" or "pre" or "table" or "ul" or "ol" or "header" or "footer" or "main")
+            {
+                FlushParagraph(sb, paragraphs);
+            }
+            else
+            {
                 sb.Append(' ');
             }
-            else if (c == '>')
-            {
-                inTag = false;
-            }
-            else if (!inTag)
-            {
-                sb.Append(c);
-            }
+
+            i += gt + 1;
         }
 
-        return Normalize(sb.ToString());
+        FlushParagraph(sb, paragraphs);
+        return paragraphs;
     }
 
-    public static HtmlExtraction Extract(string html, string? url)
+    private static void FlushParagraph(StringBuilder sb, List<string> paragraphs)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
-        using var doc = parser.ParseDocument(html);
-        var result = new HtmlExtraction { Url = url };
-        ReadJsonLd(doc, result);
-        ReadMeta(doc, result);
-        ReadMainText(doc, result);
-        if (result.Headline is null)
+        if (sb.Length == 0)
         {
-            var h1 = doc.QuerySelector("h1");
-            var title = h1 is not null ? Normalize(TextOf(h1)) : Normalize(doc.Title ?? "");
-            if (title.Length > 0)
-            {
-                result.Headline = title;
-                result.HeadlineHtmlStart = h1 is not null ? Position(h1) : -1;
-            }
+            return;
         }
 
+        var text = Normalize(WebUtility.HtmlDecode(sb.ToString()));
+        sb.Clear();
+        if (text.Length > 0)
+        {
+            paragraphs.Add(text);
+        }
+    }
+
+    /// <summary>Reads a parsed page.</summary>
+    public static HtmlExtraction Extract(IDocument doc, string? url, Budget budget)
+    {
+        var result = new HtmlExtraction { Url = url };
+        var page = Collect(doc, budget);
+        ReadJsonLd(page, result, budget);
+        ReadMeta(page, result);
+        ReadMainText(doc, result, budget);
+        ChooseHeadline(page, result);
+        if (result.Authors.Count == 0)
+        {
+            ReadBylines(page, result, budget);
+        }
+
+        if (result.Published is null && result.Url is { } address)
+        {
+            result.Published = DateInUrl(address);
+        }
+
+        result.Truncated |= budget.Exceeded;
         return result;
     }
 
-    private static void ReadJsonLd(IDocument doc, HtmlExtraction result)
+    /// <summary>The elements the metadata come from, gathered in one bounded walk (no selector engine: AngleSharp's
+    /// selectors and TextContent recurse over the tree).</summary>
+    private sealed class PageParts
     {
-        foreach (var script in doc.QuerySelectorAll("script[type='application/ld+json']"))
+        public List<IElement> Metas { get; } = [];
+
+        public List<IElement> JsonLd { get; } = [];
+
+        public List<IElement> Times { get; } = [];
+
+        public List<IElement> Bylines { get; } = [];
+
+        public IElement? H1 { get; set; }
+
+        public IElement? Title { get; set; }
+
+        public IElement? Canonical { get; set; }
+
+        public string? JsonLdHeadline { get; set; }
+
+        public string? OgTitle { get; set; }
+    }
+
+    private static PageParts Collect(IDocument doc, Budget budget)
+    {
+        var parts = new PageParts();
+        if (doc.DocumentElement is not { } root)
+        {
+            return parts;
+        }
+
+        var stack = new Stack<IElement>();
+        stack.Push(root);
+        while (stack.Count > 0 && budget.Step())
+        {
+            var e = stack.Pop();
+            switch (e.LocalName)
+            {
+                case "meta":
+                    parts.Metas.Add(e);
+                    continue;
+                case "script":
+                    if (string.Equals(e.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        parts.JsonLd.Add(e);
+                    }
+
+                    continue;
+                case "style" or "svg" or "template" or "noscript":
+                    continue;
+                case "time" when e.HasAttribute("datetime"):
+                    parts.Times.Add(e);
+                    break;
+                case "h1":
+                    parts.H1 ??= e;
+                    break;
+                case "title" when parts.Title is null && e.ParentElement?.LocalName == "head":
+                    parts.Title = e;
+                    continue;
+                case "link" when parts.Canonical is null && string.Equals(e.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase):
+                    parts.Canonical = e;
+                    continue;
+            }
+
+            if (parts.Bylines.Count < 8 && (string.Equals(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(e.GetAttribute("itemprop"), "author", StringComparison.OrdinalIgnoreCase)
+                || HasWord(e.GetAttribute("class"), BylineWords) || HasWord(e.Id, BylineWords)))
+            {
+                parts.Bylines.Add(e);
+                continue;
+            }
+
+            var first = stack.Count;
+            foreach (var c in e.Children)
+            {
+                stack.Push(c);
+            }
+
+            ReverseTop(stack, first);
+        }
+
+        return parts;
+    }
+
+    private static void ReadJsonLd(PageParts page, HtmlExtraction result, Budget budget)
+    {
+        foreach (var script in page.JsonLd)
         {
             try
             {
-                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
-                foreach (var node in Objects(json.RootElement, 0))
+                using var json = JsonDocument.Parse(TextOf(script, budget), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                foreach (var node in Objects(json.RootElement))
                 {
                     if (!IsArticle(node))
                     {
                         continue;
                     }
 
-                    if (result.Headline is null && Str(node, "headline") is { Length: > 0 } headline)
+                    if (page.JsonLdHeadline is null && Str(node, "headline") is { Length: > 0 } headline)
                     {
-                        result.Headline = Normalize(headline);
+                        page.JsonLdHeadline = Clean(headline);
                     }
 
                     if (result.Authors.Count == 0 && node.TryGetProperty("author", out var author))
                     {
-                        AddAuthors(author, result.Authors);
+                        AddAuthors(author, result.Authors, 0);
                     }
 
                     if (result.Published is null && Str(node, "datePublished") is { } published)
@@ -164,6 +384,7 @@ internal static class HtmlExtractor
                     if (result.Publisher is null && node.TryGetProperty("publisher", out var publisher))
                     {
                         result.Publisher = publisher.ValueKind == JsonValueKind.Object ? Str(publisher, "name") : publisher.ValueKind == JsonValueKind.String ? publisher.GetString() : null;
+                        result.Publisher = result.Publisher is null ? null : Clean(result.Publisher);
                     }
 
                     result.Url ??= Str(node, "url");
@@ -176,34 +397,45 @@ internal static class HtmlExtractor
         }
     }
 
-    private static IEnumerable<JsonElement> Objects(JsonElement e, int depth)
+    /// <summary>The objects of a JSON-LD block: the root, array items and <c>@graph</c> members, iteratively and at
+    /// most 8 levels down.</summary>
+    private static List<JsonElement> Objects(JsonElement root)
     {
-        if (depth > 8)
+        var found = new List<JsonElement>();
+        var stack = new Stack<(JsonElement Element, int Depth)>();
+        stack.Push((root, 0));
+        while (stack.Count > 0 && found.Count < 256)
         {
-            yield break;
+            var (e, depth) = stack.Pop();
+            if (depth > 8)
+            {
+                continue;
+            }
+
+            if (e.ValueKind == JsonValueKind.Array)
+            {
+                var items = new List<JsonElement>();
+                foreach (var item in e.EnumerateArray())
+                {
+                    items.Add(item);
+                }
+
+                for (var k = items.Count - 1; k >= 0; k--)
+                {
+                    stack.Push((items[k], depth + 1));
+                }
+            }
+            else if (e.ValueKind == JsonValueKind.Object)
+            {
+                found.Add(e);
+                if (e.TryGetProperty("@graph", out var graph))
+                {
+                    stack.Push((graph, depth + 1));
+                }
+            }
         }
 
-        if (e.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in e.EnumerateArray())
-            {
-                foreach (var o in Objects(item, depth + 1))
-                {
-                    yield return o;
-                }
-            }
-        }
-        else if (e.ValueKind == JsonValueKind.Object)
-        {
-            yield return e;
-            if (e.TryGetProperty("@graph", out var graph))
-            {
-                foreach (var o in Objects(graph, depth + 1))
-                {
-                    yield return o;
-                }
-            }
-        }
+        return found;
     }
 
     private static bool IsArticle(JsonElement node)
@@ -232,31 +464,55 @@ internal static class HtmlExtractor
         return false;
     }
 
-    private static void AddAuthors(JsonElement author, List<string> authors)
+    /// <summary>Authors from JSON-LD: a string, a Person or Organization object with a name, or an array of them (an
+    /// agency such as "Associated Press" stays a name here; the byline reader knows it as the agency).</summary>
+    private static void AddAuthors(JsonElement author, List<string> authors, int depth)
     {
+        if (depth > 4)
+        {
+            return;
+        }
+
         switch (author.ValueKind)
         {
             case JsonValueKind.String:
-                foreach (var name in author.GetString()!.Split([",", " and ", "&"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    AddName(name, authors);
-                }
-
+                AddNames(author.GetString()!, authors);
                 break;
             case JsonValueKind.Object:
                 if (Str(author, "name") is { } n)
                 {
-                    AddName(n, authors);
+                    AddNames(n, authors);
                 }
 
                 break;
             case JsonValueKind.Array:
                 foreach (var a in author.EnumerateArray())
                 {
-                    AddAuthors(a, authors);
+                    AddAuthors(a, authors, depth + 1);
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>Splits a byline ("By A, B and C", "A &amp; B", "A / Staff Writer") into names.</summary>
+    private static void AddNames(string text, List<string> authors)
+    {
+        var s = Clean(text);
+        if (s.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var slash = s.IndexOf(" / ", StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            s = s[..slash]; // "Takeo Maeda and Tatsuya Tanoue / Yomiuri Shimbun Staff Writers"
+        }
+
+        foreach (var name in s.Split([",", " and ", " AND ", "&", ";", "|"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            AddName(name, authors);
         }
     }
 
@@ -268,15 +524,15 @@ internal static class HtmlExtractor
             n = n[3..].Trim();
         }
 
-        if (n.Length is > 1 and < 80 && !authors.Contains(n, StringComparer.Ordinal))
+        if (n.Length is > 1 and < 80 && !authors.Contains(n, StringComparer.Ordinal) && authors.Count < 20)
         {
             authors.Add(n);
         }
     }
 
-    private static void ReadMeta(IDocument doc, HtmlExtraction result)
+    private static void ReadMeta(PageParts page, HtmlExtraction result)
     {
-        foreach (var meta in doc.QuerySelectorAll("meta"))
+        foreach (var meta in page.Metas)
         {
             var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? "").ToLowerInvariant();
             var content = meta.GetAttribute("content");
@@ -287,22 +543,22 @@ internal static class HtmlExtractor
 
             switch (key)
             {
-                case "og:title" or "twitter:title" when result.Headline is null:
-                    result.Headline = Normalize(content);
+                case "og:title" when page.OgTitle is null:
+                    page.OgTitle = Clean(content);
+                    break;
+                case "twitter:title" when page.OgTitle is null:
+                    page.OgTitle = Clean(content);
                     break;
                 case "article:published_time" or "og:article:published_time" or "pubdate" or "publishdate" or "publish-date" or "date" or "dc.date" or "dc.date.issued"
-                    or "dcterms.created" or "sailthru.date" or "parsely-pub-date" or "datepublished" when result.Published is null:
+                    or "dcterms.created" or "dcterms.date" or "sailthru.date" or "parsely-pub-date" or "datepublished" or "date.available" or "article.published"
+                    or "publication_date" or "original-publish-date" when result.Published is null:
                     result.Published = ParseTime(content);
                     break;
-                case "author" or "article:author" or "byl" or "sailthru.author" or "parsely-author" when result.Authors.Count == 0 && !content.StartsWith("http", StringComparison.OrdinalIgnoreCase):
-                    foreach (var name in content.Split([",", " and ", "&", ";"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    {
-                        AddName(name, result.Authors);
-                    }
-
+                case "author" or "article:author" or "byl" or "sailthru.author" or "parsely-author" or "dc.creator" when result.Authors.Count == 0:
+                    AddNames(content, result.Authors);
                     break;
                 case "og:site_name" or "application-name" when result.Publisher is null:
-                    result.Publisher = Normalize(content);
+                    result.Publisher = Clean(content);
                     break;
                 case "og:url" when result.Url is null:
                     result.Url = content.Trim();
@@ -310,25 +566,271 @@ internal static class HtmlExtractor
             }
         }
 
-        if (result.Published is null && doc.QuerySelector("time[datetime]") is { } time)
+        if (result.Published is null)
         {
-            result.Published = ParseTime(time.GetAttribute("datetime")!);
+            // a <time> marked as the publication time first, then the first one with a date
+            foreach (var time in page.Times)
+            {
+                if ((time.HasAttribute("pubdate") || string.Equals(time.GetAttribute("itemprop"), "datePublished", StringComparison.OrdinalIgnoreCase))
+                    && ParseTime(time.GetAttribute("datetime")!) is { } marked)
+                {
+                    result.Published = marked;
+                    break;
+                }
+            }
+
+            foreach (var time in page.Times)
+            {
+                if (result.Published is null && ParseTime(time.GetAttribute("datetime")!) is { } first)
+                {
+                    result.Published = first;
+                }
+            }
         }
 
-        result.Url ??= doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
+        result.Url ??= page.Canonical?.GetAttribute("href");
     }
 
     /// <summary>
-    /// Scores the parents of paragraph elements by the text they hold (minus links), picks the best container, and keeps
-    /// its paragraphs outside navigation, share bars, captions, and promotional boxes.
+    /// The headline: OpenGraph's title, else whichever of JSON-LD, &lt;h1&gt; and &lt;title&gt; agree, else the first
+    /// of them there is; titles with the site name cut off, everything entity-decoded.
     /// </summary>
-    private static void ReadMainText(IDocument doc, HtmlExtraction result)
+    private static void ChooseHeadline(PageParts page, HtmlExtraction result)
     {
+        var h1 = page.H1 is { } e ? Clean(TextOf(e, null)) : null;
+        var title = page.Title is { } t ? Clean(TextOf(t, null)) : null;
+        string?[] candidates = [page.OgTitle, page.JsonLdHeadline, h1, title];
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            if (candidates[k] is { Length: > 0 } c)
+            {
+                candidates[k] = StripSiteName(c, result.Publisher, candidates);
+            }
+        }
+
+        // OpenGraph's title is the one a publisher writes for the world to see; the others vote when it is missing.
+        var chosen = candidates[0] is { Length: >= 10 } og && !string.Equals(og, result.Publisher, StringComparison.OrdinalIgnoreCase) ? og : null;
+        for (var a = 1; a < candidates.Length && chosen is null; a++)
+        {
+            for (var b = 1; b < candidates.Length; b++)
+            {
+                if (a != b && candidates[a] is { Length: > 0 } x && candidates[b] is { Length: > 0 } y && string.Equals(x, y, StringComparison.OrdinalIgnoreCase))
+                {
+                    chosen = x;
+                    break;
+                }
+            }
+        }
+
+        foreach (var c in candidates)
+        {
+            chosen ??= c is { Length: > 0 } ? c : null;
+        }
+
+        if (chosen is not null)
+        {
+            result.Headline = chosen;
+            result.HeadlineHtmlStart = page.H1 is { } h && string.Equals(h1, chosen, StringComparison.OrdinalIgnoreCase) ? Position(h) : -1;
+        }
+    }
+
+    /// <summary>Cuts "| Site", "- Site", "— Site" off a title when the rest is what another source says or the cut part
+    /// is the publisher's name.</summary>
+    private static string StripSiteName(string title, string? publisher, string?[] others)
+    {
+        foreach (var separator in (ReadOnlySpan<string>)[" | ", " - ", " – ", " — ", " :: ", " · ", " » "])
+        {
+            var at = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            var head = title[..at].Trim();
+            var tail = title[(at + separator.Length)..].Trim();
+            var isPublisher = publisher is not null && (tail.Contains(publisher, StringComparison.OrdinalIgnoreCase) || publisher.Contains(tail, StringComparison.OrdinalIgnoreCase));
+            var agrees = false;
+            foreach (var o in others)
+            {
+                agrees |= o is not null && string.Equals(o, head, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (isPublisher || agrees)
+            {
+                return head;
+            }
+        }
+
+        return title;
+    }
+
+    /// <summary>Authors from byline elements (<c>rel=author</c>, <c>itemprop=author</c>, class or id "byline",
+    /// "author") and, failing those, a "By …" line at the top of the main text.</summary>
+    private static void ReadBylines(PageParts page, HtmlExtraction result, Budget budget)
+    {
+        foreach (var e in page.Bylines)
+        {
+            var text = Clean(TextOf(e, budget));
+            if (text.Length is > 2 and < 120 && LooksLikeByline(text))
+            {
+                AddNames(text, result.Authors);
+            }
+
+            if (result.Authors.Count > 0)
+            {
+                return;
+            }
+        }
+
+        foreach (var (text, _, _) in result.Paragraphs)
+        {
+            if (text.StartsWith("By ", StringComparison.Ordinal) && text.Length < 120 && LooksLikeByline(text))
+            {
+                AddNames(text, result.Authors);
+                return;
+            }
+        }
+    }
+
+    /// <summary>A byline's text: names, not a sentence or a date ("By A and B", "A, Associated Press").</summary>
+    private static bool LooksLikeByline(string text)
+    {
+        var s = text.StartsWith("By ", StringComparison.OrdinalIgnoreCase) ? text[3..] : text;
+        if (s.Length == 0 || !char.IsUpper(s[0]) || s.Contains(". ", StringComparison.Ordinal) || s.EndsWith('.'))
+        {
+            return false;
+        }
+
+        var digits = 0;
+        foreach (var c in s)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits == 0;
+    }
+
+    /// <summary>A date in the page address (<c>/2019/11/18/</c>, <c>/20191118/</c>, <c>/2019-11-18/</c>), as midnight UTC.</summary>
+    private static OffsetDateTime? DateInUrl(string url)
+    {
+        var s = url.AsSpan();
+        for (var i = 0; i + 8 <= s.Length; i++)
+        {
+            if (s[i] != '/' || i + 1 >= s.Length || !char.IsAsciiDigit(s[i + 1]))
+            {
+                continue;
+            }
+
+            var rest = s[(i + 1)..];
+            int year, month, day;
+            if (rest.Length >= 10 && rest[4] is '/' or '-' && rest[7] is '/' or '-'
+                && int.TryParse(rest[..4], NumberStyles.None, CultureInfo.InvariantCulture, out year)
+                && int.TryParse(rest.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out month)
+                && int.TryParse(rest.Slice(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out day))
+            {
+                // year/month/day
+            }
+            else if (rest.Length >= 9 && rest[8] is '/' or '-' && int.TryParse(rest[..4], NumberStyles.None, CultureInfo.InvariantCulture, out year)
+                && int.TryParse(rest.Slice(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out month)
+                && int.TryParse(rest.Slice(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out day))
+            {
+                // yyyymmdd
+            }
+            else
+            {
+                continue;
+            }
+
+            if (year is >= 1995 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                return new LocalDate(year, month, day).AtMidnight().WithOffset(Offset.Zero);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Exclusions that the relaxed retries lift, one at a time.</summary>
+    [Flags]
+    private enum Relax
+    {
+        None = 0,
+        ClassWords = 1,
+        Tags = 2,
+    }
+
+    /// <summary>A paragraph candidate: the element it came from (a paragraph element, or the block holding bare text
+    /// and <c>&lt;br&gt;</c> lines), the element it scores, and its text.</summary>
+    private readonly record struct Candidate(IElement Element, IElement Scored, string Text);
+
+    /// <summary>What one walk found: the paragraphs kept, their total length, and the chosen container.</summary>
+    private sealed class MainText
+    {
+        public List<(IElement Element, string Text)> Paragraphs { get; } = [];
+
+        public int Length { get; set; }
+
+        public IElement? Container { get; set; }
+
+        public bool Truncated { get; set; }
+    }
+
+    /// <summary>An article shorter than this (or none) is looked for again with the exclusions relaxed.</summary>
+    private const int ShortArticle = 600;
+
+    /// <summary>
+    /// Finds the main text: a strict walk first; when it finds no article or a short one, walks again with the class
+    /// and id exclusions lifted, then the form/header/aside exclusions, then both, and keeps a relaxed result only when
+    /// it holds clearly more text (and, for a strict result that is not tiny, contains it), so a cookie bar or a form's
+    /// "thanks" message never stands in for the article while the precision of the strict walk is kept.
+    /// </summary>
+    private static void ReadMainText(IDocument doc, HtmlExtraction result, Budget budget)
+    {
+        var best = Walk(doc, Relax.None, budget);
+        if (best.Length < ShortArticle && !budget.Exceeded)
+        {
+            foreach (var relax in (ReadOnlySpan<Relax>)[Relax.ClassWords, Relax.Tags, Relax.ClassWords | Relax.Tags])
+            {
+                var relaxed = Walk(doc, relax, budget);
+                var contains = best.Container is null || (relaxed.Container is { } rc && (ReferenceEquals(rc, best.Container) || IsInside(best.Container, rc)));
+                if (relaxed.Length >= Math.Max(2 * best.Length, MinParagraphLength * 4) && (best.Length < 200 || contains))
+                {
+                    best = relaxed;
+                }
+
+                if (best.Length >= ShortArticle || budget.Exceeded)
+                {
+                    break;
+                }
+            }
+        }
+
+        result.Truncated |= best.Truncated;
+        var paragraphs = best.Paragraphs;
+
+        // A paragraph's page span runs from its start tag to the next paragraph's (document order), so no sibling
+        // lookups are needed.
+        for (var k = 0; k < paragraphs.Count; k++)
+        {
+            var (element, text) = paragraphs[k];
+            var start = Position(element);
+            var end = k + 1 < paragraphs.Count ? Position(paragraphs[k + 1].Element) : -1;
+            result.Paragraphs.Add((text, start, end > start ? end : start));
+        }
+    }
+
+    /// <summary>
+    /// One walk over the body: scores the parents of paragraph candidates by the text they hold (minus links), picks the
+    /// best container, widens it over sibling blocks that hold story text, and keeps the candidates inside.
+    /// </summary>
+    private static MainText Walk(IDocument doc, Relax relax, Budget budget)
+    {
+        var found = new MainText();
         var scores = new Dictionary<IElement, double>();
-        var paragraphs = new List<(IElement Element, string Text)>();
-        var visited = 0;
+        var candidates = new List<Candidate>();
         var stack = new Stack<IElement>();
         var children = new List<IElement>();
+        var run = new StringBuilder();
         if (doc.Body is { } body)
         {
             stack.Push(body);
@@ -336,58 +838,78 @@ internal static class HtmlExtractor
 
         while (stack.Count > 0)
         {
-            if (++visited > MaxElements)
+            if (!budget.Step())
             {
-                result.Truncated = true;
+                found.Truncated = true;
                 break;
             }
 
             var e = stack.Pop();
             var tag = e.LocalName;
-            if (SkipTags.Contains(tag) || HasHint(e, Negative))
+            if (AlwaysSkipTags.Contains(tag) || ((relax & Relax.Tags) == 0 && SoftSkipTags.Contains(tag))
+                || ((relax & Relax.ClassWords) == 0 && IsExcluded(e, budget)))
             {
                 continue;
             }
 
-            if (tag is "p" or "h2" or "h3" or "blockquote" || (tag is "li" && e.ParentElement?.ParentElement is { } listParent && scores.ContainsKey(listParent))
+            if (tag is "p" or "h2" or "h3" or "blockquote" or "pre" || (tag is "li" && e.ParentElement?.ParentElement is { } listParent && scores.ContainsKey(listParent))
                 || (tag is "div" && (e.GetAttribute("data-testid")?.StartsWith("paragraph", StringComparison.Ordinal) ?? false)))
             {
-                var text = Normalize(TextOf(e));
-                if (text.Length >= MinParagraphLength && LinkDensity(e, text.Length) < 0.5)
+                var text = Normalize(TextOf(e, budget));
+                if (text.Length >= MinParagraphLength && LinkDensity(e, text.Length, budget) < 0.5 && e.ParentElement is { } parent)
                 {
-                    paragraphs.Add((e, text));
-                    var weight = text.Length + (text.Count(c => c == ',') * 10);
-                    if (e.ParentElement is { } parent)
-                    {
-                        scores[parent] = scores.GetValueOrDefault(parent) + weight;
-                        if (parent.ParentElement is { } grand)
-                        {
-                            scores[grand] = scores.GetValueOrDefault(grand) + (weight / 2.0);
-                        }
-                    }
+                    candidates.Add(new Candidate(e, parent, text));
+                    Score(scores, parent, text);
                 }
 
                 continue;
             }
 
-            // One forward enumeration of the children, pushed in reverse: indexing AngleSharp's live collections or
-            // walking sibling links costs time linear in the number of siblings per step, which made a block of
-            // 400,000 paragraphs quadratic.
+            // Bare text and inline elements directly in a block are paragraphs too, split at <br>: sites that write
+            // "text<br><br>text" in a div would otherwise have no paragraph at all. One forward enumeration of the
+            // child nodes, block children pushed in reverse: indexing AngleSharp's live collections or walking sibling
+            // links costs time linear in the number of siblings per step, which made a block of 400,000 paragraphs
+            // quadratic.
             children.Clear();
-            foreach (var child in e.Children)
+            run.Clear();
+            var linked = 0;
+            foreach (var node in e.ChildNodes)
             {
-                children.Add(child);
+                if (node is IText t)
+                {
+                    run.Append(t.Data);
+                }
+                else if (node is IElement child)
+                {
+                    var name = child.LocalName;
+                    if (name == "br")
+                    {
+                        AddRun(e, run, ref linked, candidates, scores);
+                    }
+                    else if (InlineTags.Contains(name) && !HasBlockChild(child))
+                    {
+                        var text = TextOf(child, budget);
+                        run.Append(text);
+                        linked += name == "a" ? text.Length : 0;
+                    }
+                    else
+                    {
+                        AddRun(e, run, ref linked, candidates, scores);
+                        children.Add(child);
+                    }
+                }
             }
 
+            AddRun(e, run, ref linked, candidates, scores);
             for (var i = children.Count - 1; i >= 0; i--)
             {
                 stack.Push(children[i]);
             }
         }
 
-        if (paragraphs.Count == 0)
+        if (candidates.Count == 0)
         {
-            return;
+            return found;
         }
 
         IElement? best = null;
@@ -403,49 +925,101 @@ internal static class HtmlExtractor
 
         // The container: the best-scored element, widened to its parent when siblings hold much of the text too.
         var container = best!;
-        if (container.ParentElement is { } up && scores.GetValueOrDefault(up) > bestScore * 0.75)
+        if (container.ParentElement is { } up && up.LocalName is not ("body" or "html") && scores.GetValueOrDefault(up) > bestScore * 0.75)
         {
             container = up;
         }
 
-        // Paragraphs split over sibling blocks (text broken by ads or embeds): widen while the wider block adds text
-        // that scored on its own.
-        for (var widen = 0; widen < 2 && container.ParentElement is { } parent && parent.LocalName is not ("body" or "html"); widen++)
+        // Paragraphs split over sibling blocks (text broken by ads or embeds, one wrapper per paragraph as on the BBC, a
+        // story in several parts): widen while the wider block adds text that scored on its own. A wrapper that adds
+        // nothing is climbed for free, so per-paragraph wrappers several levels deep still reach their siblings.
+        var widened = 0;
+        for (var level = 0; level < 12 && widened < 2 && container.ParentElement is { } parent && parent.LocalName is not ("body" or "html"); level++)
         {
             double inside = 0, outside = 0;
-            foreach (var (element, text) in paragraphs)
+            foreach (var c in candidates)
             {
-                if (IsInside(element, container))
+                if (IsInsideOrSelf(c.Element, container))
                 {
-                    inside += text.Length;
+                    inside += c.Text.Length;
                 }
-                else if (IsInside(element, parent))
+                else if (IsInside(c.Element, parent))
                 {
-                    outside += text.Length;
+                    outside += c.Text.Length;
                 }
             }
 
-            if (outside < inside * 0.15)
+            if (outside > 0 && outside < inside * 0.15)
             {
                 break;
             }
 
+            widened += outside > 0 ? 1 : 0;
             container = parent;
         }
 
-        // A paragraph's page span runs from its start tag to the next paragraph's (document order), so no sibling
-        // lookups are needed.
-        for (var k = 0; k < paragraphs.Count; k++)
+        found.Container = container;
+        foreach (var c in candidates)
         {
-            var (element, text) = paragraphs[k];
-            if (IsInside(element, container) && !(text.StartsWith("By ", StringComparison.Ordinal) && text.Length < 80))
+            if (IsInsideOrSelf(c.Element, container) && !(c.Text.StartsWith("By ", StringComparison.Ordinal) && c.Text.Length < 80))
             {
-                var start = Position(element);
-                var end = k + 1 < paragraphs.Count ? Position(paragraphs[k + 1].Element) : -1;
-                result.Paragraphs.Add((text, start, end > start ? end : start));
+                found.Paragraphs.Add((c.Element, c.Text));
+                found.Length += c.Text.Length;
             }
         }
+
+        return found;
     }
+
+    /// <summary>Adds the text gathered so far in a block as a paragraph, if it is long enough and mostly not links.</summary>
+    private static void AddRun(IElement owner, StringBuilder run, ref int linked, List<Candidate> candidates, Dictionary<IElement, double> scores)
+    {
+        if (run.Length == 0)
+        {
+            return;
+        }
+
+        var text = Normalize(run.ToString());
+        var links = linked;
+        run.Clear();
+        linked = 0;
+        if (text.Length >= MinParagraphLength && links < text.Length / 2 && owner.LocalName is not ("body" or "html" or "ul" or "ol" or "table" or "tr"))
+        {
+            candidates.Add(new Candidate(owner, owner, text));
+            Score(scores, owner, text);
+        }
+    }
+
+    private static void Score(Dictionary<IElement, double> scores, IElement parent, string text)
+    {
+        var commas = 0;
+        foreach (var c in text)
+        {
+            commas += c == ',' ? 1 : 0;
+        }
+
+        var weight = text.Length + (commas * 10);
+        scores[parent] = scores.GetValueOrDefault(parent) + weight;
+        if (parent.ParentElement is { } grand)
+        {
+            scores[grand] = scores.GetValueOrDefault(grand) + (weight / 2.0);
+        }
+    }
+
+    private static bool HasBlockChild(IElement inline)
+    {
+        foreach (var c in inline.Children)
+        {
+            if (!InlineTags.Contains(c.LocalName) && c.LocalName != "br")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInsideOrSelf(IElement e, IElement container) => ReferenceEquals(e, container) || IsInside(e, container);
 
     private static bool IsInside(IElement e, IElement container)
     {
@@ -460,9 +1034,14 @@ internal static class HtmlExtractor
         return false;
     }
 
-    /// <summary>Whether a class or id word (split at spaces, dashes and underscores) is one of <paramref name="hints"/>;
-    /// the page's outer elements never count ("nav-no-loaded" on &lt;body&gt; must not drop the whole page).</summary>
-    private static bool HasHint(IElement e, string[] hints)
+    /// <summary>
+    /// Whether a class or id word excludes an element. Words for what is never the article (navigation, share bars,
+    /// related links, comments, cookie and newsletter boxes) always do; layout words that wrappers also use (sidebar,
+    /// widget, modal, popup, banner, menu …) only when neither the element's own words nor any element inside it says
+    /// article, body, content, story or main (Vox's "l-sidebar-fixed l-article-body-segment", Blogger's
+    /// "widget" around "post-body").
+    /// </summary>
+    private static bool IsExcluded(IElement e, Budget budget)
     {
         if (e.LocalName is "body" or "html" or "main" or "article")
         {
@@ -470,14 +1049,68 @@ internal static class HtmlExtractor
         }
 
         var role = e.GetAttribute("role");
-        if (role is "navigation" or "complementary" or "banner" or "contentinfo")
+        if (role is "navigation" or "contentinfo")
         {
-            return hints == Negative;
+            return true;
+        }
+
+        var cls = e.GetAttribute("class");
+        var id = e.Id;
+        if (HasWord(cls, StrongNegative) || HasWord(id, StrongNegative))
+        {
+            return true;
+        }
+
+        if (!(HasWord(cls, WeakNegative) || HasWord(id, WeakNegative) || role is "complementary" or "banner" or "dialog"))
+        {
+            return false;
+        }
+
+        return !(HasWord(cls, ArticleWords) || HasWord(id, ArticleWords) || SaysArticleInside(e, budget));
+    }
+
+    /// <summary>Whether an element inside says article, body, content, story or main (bounded look).</summary>
+    private static bool SaysArticleInside(IElement e, Budget budget)
+    {
+        var stack = new Stack<IElement>();
+        foreach (var c in e.Children)
+        {
+            stack.Push(c);
+        }
+
+        var steps = 0;
+        while (stack.Count > 0 && ++steps < 20_000 && budget.Step())
+        {
+            var n = stack.Pop();
+            if (n.LocalName is "article" or "main" || HasWord(n.GetAttribute("class"), ArticleWords) || HasWord(n.Id, ArticleWords))
+            {
+                return true;
+            }
+
+            foreach (var c in n.Children)
+            {
+                stack.Push(c);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a class or id word (split at spaces, dashes and underscores) is one of <paramref name="hints"/>;
+    /// the page's outer elements never count.</summary>
+    private static bool HasHint(IElement e, string[] hints)
+    {
+        if (e.LocalName is "body" or "html" or "main" or "article")
+        {
+            return false;
         }
 
         return HasWord(e.GetAttribute("class"), hints) || HasWord(e.Id, hints);
     }
 
+
+    /// <summary>Whether a class or id word (split at spaces, dashes and underscores) is one of <paramref name="hints"/>,
+    /// or starts with one of six letters or more ("sidebar2"); no allocation.</summary>
     private static bool HasWord(string? value, string[] hints)
     {
         if (string.IsNullOrEmpty(value))
@@ -485,11 +1118,25 @@ internal static class HtmlExtractor
             return false;
         }
 
-        foreach (var part in value.Split([' ', '-', '_', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        var s = value.AsSpan();
+        var start = 0;
+        for (var i = 0; i <= s.Length; i++)
         {
+            if (i < s.Length && s[i] is not (' ' or '-' or '_' or '\t' or '\n' or '\r' or '\f'))
+            {
+                continue;
+            }
+
+            var part = s[start..i];
+            start = i + 1;
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+
             foreach (var h in hints)
             {
-                if (part.Equals(h, StringComparison.OrdinalIgnoreCase) || (part.Length > h.Length + 1 && part.StartsWith(h, StringComparison.OrdinalIgnoreCase) && h.Length >= 6))
+                if (part.Equals(h, StringComparison.OrdinalIgnoreCase) || (h.Length >= 6 && part.Length > h.Length + 1 && part.StartsWith(h, StringComparison.OrdinalIgnoreCase)))
                 {
                     return true;
                 }
@@ -499,25 +1146,43 @@ internal static class HtmlExtractor
         return false;
     }
 
-    private static double LinkDensity(IElement e, int textLength)
+    /// <summary>The share of an element's text inside links, by an iterative walk.</summary>
+    private static double LinkDensity(IElement e, int textLength, Budget budget)
     {
         var linked = 0;
-        foreach (var a in e.QuerySelectorAll("a"))
+        var stack = new Stack<IElement>();
+        foreach (var c in e.Children)
         {
-            linked += a.TextContent.Length;
+            stack.Push(c);
+        }
+
+        while (stack.Count > 0 && budget.Step())
+        {
+            var n = stack.Pop();
+            if (n.LocalName == "a")
+            {
+                linked += Normalize(TextOf(n, budget)).Length;
+                continue;
+            }
+
+            foreach (var c in n.Children)
+            {
+                stack.Push(c);
+            }
         }
 
         return textLength == 0 ? 1 : (double)linked / textLength;
     }
 
-    /// <summary>The text of an element, gathered iteratively (deeply nested pages cannot overflow the stack).</summary>
-    private static string TextOf(INode node)
+    /// <summary>The text of an element, gathered iteratively (deeply nested pages cannot overflow the stack); a
+    /// <c>&lt;br&gt;</c> is a space.</summary>
+    private static string TextOf(INode node, Budget? budget)
     {
         var sb = new StringBuilder();
         var stack = new Stack<INode>();
         stack.Push(node);
         var steps = 0;
-        while (stack.Count > 0 && ++steps < 200_000)
+        while (stack.Count > 0 && ++steps < 200_000 && (budget is null || budget.Step()))
         {
             var n = stack.Pop();
             if (n is IText t)
@@ -526,7 +1191,7 @@ internal static class HtmlExtractor
                 continue;
             }
 
-            if (n is IElement el && el.LocalName is "script" or "style" or "noscript")
+            if (n is IElement el && el.LocalName is "script" or "style" or "noscript" or "template" && !ReferenceEquals(n, node))
             {
                 continue;
             }
@@ -552,7 +1217,7 @@ internal static class HtmlExtractor
     private static int Position(IElement e) => e.SourceReference is { } r ? Math.Max(0, r.Position.Position - 1) : -1;
 
     /// <summary>Reverses the items pushed since the stack had <paramref name="count"/> items, so children pop in order.</summary>
-    private static void ReverseTop(Stack<INode> stack, int count)
+    private static void ReverseTop<T>(Stack<T> stack, int count)
     {
         var pushed = stack.Count - count;
         if (pushed < 2)
@@ -560,7 +1225,7 @@ internal static class HtmlExtractor
             return;
         }
 
-        var items = new INode[pushed];
+        var items = new T[pushed];
         for (var k = 0; k < pushed; k++)
         {
             items[k] = stack.Pop();
@@ -597,6 +1262,10 @@ internal static class HtmlExtractor
         return sb.ToString();
     }
 
+    /// <summary>Decodes character references left in metadata (JSON-LD and some meta tags carry "&amp;#163;") and
+    /// collapses white space.</summary>
+    internal static string Clean(string s) => Normalize(s.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(s) : s);
+
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0 && v[0].ValueKind == JsonValueKind.String ? v[0].GetString() : null : null;
 
@@ -610,6 +1279,11 @@ internal static class HtmlExtractor
     private static OffsetDateTime? ParseTimeCore(string value)
     {
         var s = value.Trim();
+        if (s.Length > 100)
+        {
+            return null;
+        }
+
         var iso = OffsetDateTimePattern.ExtendedIso.Parse(s);
         if (iso.Success)
         {

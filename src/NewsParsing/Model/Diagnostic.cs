@@ -86,4 +86,17 @@ public static class DiagnosticCodes
     /// <summary>The parse reached <see cref="NewsPipelineOptions.TimeBudget"/>: the article holds what the stages had
     /// found by then; the stages after that point did not run or stopped early.</summary>
     public const string TimeBudgetExceeded = "NP0019";
+
+    /// <summary>An HTML page is larger than <c>HtmlReadOptions.MaxBytes</c>; only its first part was read.</summary>
+    public const string HtmlTooLarge = "NP0030";
+
+    /// <summary>An HTML page took longer than <c>HtmlReadOptions.TimeBudget</c> (or its parse was cancelled); the text
+    /// read so far was kept.</summary>
+    public const string HtmlTimeBudget = "NP0031";
+
+    /// <summary>An HTML page has bytes that are not valid in its encoding (U+FFFD in their place, or read as Windows-1252).</summary>
+    public const string HtmlInvalidBytes = "NP0032";
+
+    /// <summary>An HTML page or its caller names a charset that is not known; the page was read as UTF-8.</summary>
+    public const string HtmlUnknownCharset = "NP0033";
 }

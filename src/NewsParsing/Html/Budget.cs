@@ -1,0 +1,80 @@
+using System.Diagnostics;
+
+namespace NewsParsing.Html;
+
+/// <summary>
+/// The work one page may cost: elements the tree builder creates and our walks visit, and wall-clock time. Checked
+/// inside every loop over the page (the clock every 1,024 steps, so the check costs nothing measurable); once spent,
+/// the walks stop and keep what they found, and the page gets a diagnostic saying which limit was reached.
+/// </summary>
+internal sealed class Budget
+{
+    private readonly long _maxSteps;
+    private readonly long _deadline;
+    private readonly CancellationToken _cancellation;
+    private long _steps;
+
+    public Budget(long maxSteps, TimeSpan time, CancellationToken cancellation = default)
+    {
+        _maxSteps = maxSteps;
+        _deadline = time == Timeout.InfiniteTimeSpan || time <= TimeSpan.Zero ? long.MaxValue
+            : Stopwatch.GetTimestamp() + (long)Math.Min(long.MaxValue / 2.0, time.TotalSeconds * Stopwatch.Frequency);
+        _cancellation = cancellation;
+    }
+
+    /// <summary>Why the budget ran out, if it did.</summary>
+    public BudgetLimit Reached { get; private set; }
+
+    public bool Exceeded => Reached != BudgetLimit.None;
+
+    /// <summary>Counts one step; false once the steps or the time are spent.</summary>
+    public bool Step()
+    {
+        if (Reached != BudgetLimit.None)
+        {
+            return false;
+        }
+
+        if (++_steps > _maxSteps)
+        {
+            Reached = BudgetLimit.Elements;
+            return false;
+        }
+
+        if ((_steps & 1023) == 0)
+        {
+            return CheckClock();
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks the time and the cancellation token now.</summary>
+    public bool CheckClock()
+    {
+        if (Reached != BudgetLimit.None)
+        {
+            return false;
+        }
+
+        if (_cancellation.IsCancellationRequested)
+        {
+            Reached = BudgetLimit.Cancelled;
+        }
+        else if (Stopwatch.GetTimestamp() > _deadline)
+        {
+            Reached = BudgetLimit.Time;
+        }
+
+        return Reached == BudgetLimit.None;
+    }
+}
+
+/// <summary>Which limit a page reached.</summary>
+internal enum BudgetLimit
+{
+    None,
+    Elements,
+    Time,
+    Cancelled,
+}

@@ -1,0 +1,94 @@
+using NewsParsing.Model;
+using NewsParsing.Tests.Infrastructure;
+
+namespace NewsParsing.Tests.Html;
+
+/// <summary>Classes of page that used to lose the article (issue 18), each as a small page written here: the article
+/// must come out whole, and what is not the article must stay out.</summary>
+public class HtmlExtractionTests
+{
+    private const string P1 = "The state health department said on Tuesday that a sixth person had died of the virus this year.";
+    private const string P2 = "Officials urged residents to use insect repellent and to stay indoors at dusk until the first hard frost.";
+    private const string P3 = "The virus is rare in people, but about a third of those who develop the severe form of it die, they said.";
+
+    private static string Body(NewsArticle a) => string.Join("\n", a.Body.Paragraphs.Select(p => p.Text));
+
+    public static TheoryData<string, string> LostArticlePages() => new()
+    {
+        // a layout word on a wrapper whose inside says article (cbslocal's "and-w-sidebar", Blogger's "widget")
+        { "sidebar wrapper", $"<html><body><div class=\"and-w-sidebar\"><div class=\"article-body\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div><div class=\"cookie-bar\"><p>We use cookies to improve your experience on this site, accept them.</p></div></body></html>" },
+        { "widget wrapper", $"<html><body><div id=\"Blog1\" class=\"widget Blog\"><div class=\"post-body entry-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></body></html>" },
+        { "own words say article", $"<html><body><div class=\"l-sidebar-fixed l-article-body-segment\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>" },
+        { "modal class", $"<html><body><div class=\"box article modal-enabled\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>" },
+        // the whole page in a form (ASP.NET), a form's message being the only other text
+        { "form ancestor", $"<html><body><form id=\"aspnetForm\"><div class=\"wrapper\"><div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div><div class=\"contact\"><p>Thanks for contacting us, we will reply soon.</p></div></form></body></html>" },
+        // bare text and <br> lines in a div (entermedia, CNN, MacRumors)
+        { "br lines", $"<html><body><div class=\"news_text\">{P1}<br><br>{P2}<br><br><b>{P3}</b></div></body></html>" },
+        { "text-only blocks", $"<html><body><section><div class=\"zn-body__paragraph\">{P1}</div><div class=\"zn-body__paragraph\">{P2}</div><div class=\"zn-body__paragraph\">{P3}</div></section></body></html>" },
+        // one wrapper per paragraph, several levels deep (the BBC)
+        { "per-paragraph wrappers", $"<html><body><article><div data-component=\"text-block\"><div><div><p>{P1}</p></div></div></div><div data-component=\"text-block\"><div><div><p>{P2}</p></div></div></div><div data-component=\"text-block\"><div><div><p>{P3}</p></div></div></div></article></body></html>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LostArticlePages))]
+    public void The_article_is_never_lost(string name, string page)
+    {
+        var article = NewsParser.ParseHtml(page);
+        ArticleInvariants.Check(article);
+        var body = Body(article);
+        body.Should().Contain(P1, name).And.Contain(P2, name).And.Contain(P3, name);
+        body.Should().NotContain("cookies", name).And.NotContain("Thanks for contacting", name);
+    }
+
+    [Fact]
+    public void Comments_and_share_bars_stay_out_even_when_their_class_says_body()
+    {
+        var page = $"<html><body><article class=\"story\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
+            + "<div class=\"comments\"><div class=\"comment-body\"><p>I have lived here for thirty years and never seen anything like this, awful.</p></div></div>"
+            + "<div class=\"share-content\"><p>Share this story with your friends and family on social networks today.</p></div></body></html>";
+        var body = Body(NewsParser.ParseHtml(page));
+        body.Should().Contain(P1).And.Contain(P3);
+        body.Should().NotContain("thirty years").And.NotContain("Share this story");
+    }
+
+    [Fact]
+    public void Headline_is_decoded_and_loses_the_site_name()
+    {
+        var page = "<html><head><title>Sterling falls to &#163;1.20 low | The Daily Paper</title>"
+            + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Sterling falls to &#163;1.20 low\"}</script></head>"
+            + $"<body><article><p>{P1}</p><p>{P2}</p></article></body></html>";
+        NewsParser.ParseHtml(page).Headline.Should().Be("Sterling falls to £1.20 low");
+    }
+
+    [Fact]
+    public void Byline_elements_give_the_authors_when_no_metadata_names_them()
+    {
+        var page = "<html><head><meta property=\"og:title\" content=\"Prime minister dodges criticism in debate\"></head><body><article>"
+            + "<p class=\"byline\">By Takeo Maeda and Tatsuya Tanoue / Yomiuri Shimbun Staff Writers</p>"
+            + $"<p>{P1}</p><p>{P2}</p></article></body></html>";
+        var article = NewsParser.ParseHtml(page);
+        article.Authors.Select(a => a.Name).Should().Contain("Takeo Maeda").And.Contain("Tatsuya Tanoue");
+        Body(article).Should().NotContain("Yomiuri Shimbun Staff");
+    }
+
+    [Fact]
+    public void A_json_ld_organization_author_that_is_an_agency_is_the_agency()
+    {
+        var page = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Quake shakes the capital\","
+            + "\"author\":[{\"@type\":\"Organization\",\"name\":\"Associated Press\"}],\"datePublished\":\"2024-09-03T10:00:00Z\"}</script></head>"
+            + $"<body><article><p>MEXICO CITY (AP) — {P1}</p><p>{P2}</p></article></body></html>";
+        var article = NewsParser.ParseHtml(page);
+        article.Agency!.Id.Should().Be("ap");
+        article.Authors.Select(a => a.Name).Should().NotContain("Associated Press");
+        article.PublicationDate.Should().Be(new NodaTime.LocalDate(2024, 9, 3));
+    }
+
+    [Fact]
+    public void A_date_in_the_address_is_the_publication_date_when_the_page_states_none()
+    {
+        var page = $"<html><body><article><p>{P1}</p><p>{P2}</p></article></body></html>";
+        var article = NewsParser.ParseHtml(page, "https://www.example.com/2019/11/18/business/story.html");
+        article.PublicationDate.Should().Be(new NodaTime.LocalDate(2019, 11, 18));
+        article.PublicationDateSource.Should().Be(PublicationDateSource.Html);
+    }
+}

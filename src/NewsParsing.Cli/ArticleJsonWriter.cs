@@ -9,7 +9,7 @@ namespace NewsParsing.Cli;
 /// </summary>
 internal static partial class ArticleJsonWriter
 {
-    public static void Write(Utf8JsonWriter w, string source, NewsArticle a, string? id = null)
+    public static void Write(Utf8JsonWriter w, string source, NewsArticle a, string? id = null, List<Diagnostic>? damage = null)
     {
         w.WriteStartObject();
         if (id is not null)
@@ -132,6 +132,35 @@ internal static partial class ArticleJsonWriter
         w.WriteStartArray("diagnostics");
         foreach (var diagnostic in a.Diagnostics)
         {
+            WriteDiagnostic(w, diagnostic);
+        }
+
+        if (damage is not null)
+        {
+            foreach (var diagnostic in damage)
+            {
+                WriteDiagnostic(w, diagnostic);
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes the error record of a JSON Lines input line: <c>{"id","line","error","code"}</c>.</summary>
+    public static void WriteError(Utf8JsonWriter w, string id, long line, string message, string code)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteNumber("line", line);
+        w.WriteString("error", message);
+        w.WriteString("code", code);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic diagnostic)
+    {
+        {
             w.WriteStartObject();
             w.WriteString("code", diagnostic.Code);
             w.WriteString("severity", EnumText<DiagnosticSeverity>.Camel(diagnostic.Severity));
@@ -144,9 +173,6 @@ internal static partial class ArticleJsonWriter
 
             w.WriteEndObject();
         }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     /// <summary>Writes <c>"start"</c>, <c>"length"</c> and <c>"text"</c> of an element.</summary>

@@ -90,6 +90,14 @@ public static class CliApp
 
         var root = new RootCommand("newsparse: turns news-wire articles into structured JSON.");
         root.Subcommands.Add(parse);
+        var schema = new Command("schema", "Print the JSON Schema of the output lines (docs/newsparse.schema.json).");
+        schema.SetAction(_ =>
+        {
+            stdout.Write(System.Text.Encoding.UTF8.GetBytes(NewsparseSchema.Generate()));
+            stdout.Flush();
+            return ExitOk;
+        });
+        root.Subcommands.Add(schema);
 
         var exit = ExitOk;
         parse.SetAction(result =>

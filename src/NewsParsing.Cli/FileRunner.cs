@@ -93,7 +93,7 @@ internal static class FileRunner
 
         try
         {
-            return scratch.Write((input.Source, article, damage), static (w, s) => ArticleJsonWriter.Write(w, s.Source, s.article, null, s.damage), warning, code);
+            return scratch.Write((scratch.Records, input.Source, article, damage), static (w, s) => s.Records.Write(w, s.Source, s.article, null, s.damage), warning, code);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -53,7 +53,7 @@ internal static class JsonLinesRunner
         var id = lineNumber.ToString(CultureInfo.InvariantCulture);
         if (line.TooLongLength > 0)
         {
-            return Error(options, stats, scratch, id, lineNumber, "lineTooLong",
+            return Error(options, stats, scratch, id, lineNumber, ErrorCode.LineTooLong,
                 $"the line is {line.TooLongLength:N0} bytes, more than the {ByteLineSource.MaxLineBytes:N0} read", CliApp.ExitSomeFailed);
         }
 
@@ -71,7 +71,7 @@ internal static class JsonLinesRunner
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new BadRecordException("invalidJson", "the line is not a JSON object");
+                throw new BadRecordException(ErrorCode.InvalidJson, "the line is not a JSON object");
             }
 
             if (root.TryGetProperty("id", out var idElement) && idElement.ValueKind != JsonValueKind.Null)
@@ -84,7 +84,7 @@ internal static class JsonLinesRunner
             {
                 var text = ReadString(p, "published", damage);
                 var parsed = LocalDatePattern.Iso.Parse(text);
-                published = parsed.Success ? parsed.Value : throw new BadRecordException("invalidRecord", $"'published' must be YYYY-MM-DD, not '{text}'");
+                published = parsed.Success ? parsed.Value : throw new BadRecordException(ErrorCode.InvalidRecord, $"'published' must be YYYY-MM-DD, not '{text}'");
             }
 
             var url = root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? ReadString(u, "url", damage) : null;
@@ -99,15 +99,15 @@ internal static class JsonLinesRunner
             }
             else
             {
-                throw new BadRecordException("invalidRecord", "the object has neither 'text' nor 'html'");
+                throw new BadRecordException(ErrorCode.InvalidRecord, "the object has neither 'text' nor 'html'");
             }
 
             stats.Add(article);
-            return scratch.Write((id, article, damage), static (w, s) => ArticleJsonWriter.Write(w, s.id, s.article, s.id, s.damage));
+            return scratch.Write((scratch.Records, id, article, damage), static (w, s) => s.Records.Write(w, s.id, s.article, s.id, s.damage));
         }
         catch (JsonException e)
         {
-            return Error(options, stats, scratch, id, lineNumber, "invalidJson", e.Message, CliApp.ExitSomeFailed);
+            return Error(options, stats, scratch, id, lineNumber, ErrorCode.InvalidJson, e.Message, CliApp.ExitSomeFailed);
         }
         catch (BadRecordException e)
         {
@@ -115,14 +115,14 @@ internal static class JsonLinesRunner
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Error(options, stats, scratch, id, lineNumber, "parseFailed", $"{e.GetType().Name}: {e.Message}", CliApp.ExitParseFailed);
+            return Error(options, stats, scratch, id, lineNumber, ErrorCode.ParseFailed, $"{e.GetType().Name}: {e.Message}", CliApp.ExitParseFailed);
         }
     }
 
-    private static Output Error(RunOptions options, RunStats stats, JsonScratch scratch, string id, long lineNumber, string code, string message, int exit)
+    private static Output Error(RunOptions options, RunStats stats, JsonScratch scratch, string id, long lineNumber, ErrorCode code, string message, int exit)
     {
         stats.AddFailure();
-        return scratch.Write((id, lineNumber, message, code), static (w, s) => ArticleJsonWriter.WriteError(w, s.id, s.lineNumber, s.message, s.code),
+        return scratch.Write((scratch.Records, id, lineNumber, message, code), static (w, s) => s.Records.WriteError(w, s.id, s.lineNumber, s.message, s.code),
             $"newsparse: line {lineNumber}: {InputText.ForTerminal(message)}", exit);
     }
 
@@ -185,8 +185,8 @@ internal static class JsonLinesRunner
         return chars.ToString();
     }
 
-    private sealed class BadRecordException(string code, string message) : Exception(message)
+    private sealed class BadRecordException(ErrorCode code, string message) : Exception(message)
     {
-        public string Code { get; } = code;
+        public ErrorCode Code { get; } = code;
     }
 }

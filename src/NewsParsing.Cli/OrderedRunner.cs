@@ -18,6 +18,9 @@ internal sealed class JsonScratch : IDisposable
     private ArrayBufferWriter<byte> _buffer = new(16 * 1024);
     private Utf8JsonWriter _writer;
 
+    /// <summary>The worker's record builder (reused for every article it writes).</summary>
+    public RecordBuilder Records { get; } = new();
+
     public JsonScratch(bool pretty)
     {
         _pretty = pretty;

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using NewsParsing.Model;
 
-namespace NewsParsing.Cli;
+namespace NewsParsing.Tests.Cli.HandWritten;
 
 /// <summary>
-/// Writes a <see cref="NewsArticle"/> as one JSON object in the CLI's contract (camelCase, stable field names; see
+/// The hand-written JSON writer the CLI used until the typed records (ArticleRecord) replaced it, kept as the oracle
+/// they are compared with (RecordEquivalenceTests) and as the serialisation benchmark's baseline. It writes a
+/// <see cref="NewsArticle"/> as one JSON object in the CLI's contract (camelCase, stable field names; see
 /// <c>docs/cli.md</c>). The per-stage arrays are written by the partial files next to this one.
 /// </summary>
-internal static partial class ArticleJsonWriter
+internal static partial class HandWrittenJsonWriter
 {
     public static void Write(Utf8JsonWriter w, string source, NewsArticle a, string? id = null, List<Diagnostic>? damage = null)
     {
@@ -31,7 +33,7 @@ internal static partial class ArticleJsonWriter
 
         WriteNullableString(w, "headline", a.Headline);
         WriteNullableString(w, "agency", a.Agency?.Id);
-        w.WriteString("agencyEvidence", EnumText<Agencies.AgencyEvidence>.Camel(a.AgencyEvidence));
+        w.WriteString("agencyEvidence", EnumText<NewsParsing.Agencies.AgencyEvidence>.Camel(a.AgencyEvidence));
         WriteNullableString(w, "language", a.Language);
         w.WriteStartArray("authors");
         foreach (var author in a.Authors)

@@ -13,18 +13,44 @@ public static class CliApp
     /// <summary>Exit code when every input parsed.</summary>
     public const int ExitOk = 0;
 
-    /// <summary>Exit code when some inputs could not be read or parsed.</summary>
+    /// <summary>Exit code when some inputs could not be read, were damaged or were bad JSON Lines records; every
+    /// other record was written.</summary>
     public const int ExitSomeFailed = 1;
 
     /// <summary>Exit code for usage errors.</summary>
     public const int ExitUsage = 2;
+
+    /// <summary>Exit code when the inputs hold no article (an empty directory, no article file).</summary>
+    public const int ExitNoArticle = 3;
+
+    /// <summary>Exit code when the library failed on some inputs (an exception: a bug to report); every other record
+    /// was written.</summary>
+    public const int ExitParseFailed = 4;
+
+    /// <summary>Exit code when the run ran out of memory: the records before were written, none after.</summary>
+    public const int ExitOutOfMemory = 5;
+
+    /// <summary>Exit code when writing the output failed (disk full, I/O error): the records before were written
+    /// whole, and on a file a torn last record is cut off.</summary>
+    public const int ExitOutputFailed = 6;
+
+    /// <summary>Exit code when the reader closed the output (a broken pipe, as under <c>| head -1</c>): the run stops.</summary>
+    public const int ExitOutputClosed = 7;
+
+    /// <summary>Exit code when reading standard input failed in the middle of a JSON Lines stream.</summary>
+    public const int ExitInputFailed = 8;
+
+    /// <summary>The most <c>--parallel</c> accepts.</summary>
+    public const int MaxParallel = 1024;
 
     /// <summary>Runs <c>newsparse</c> with the given arguments and streams.</summary>
     /// <param name="args">Command-line arguments.</param>
     /// <param name="stdin">Standard input (read for the path <c>-</c> and for <c>--input-format jsonl</c>).</param>
     /// <param name="stdout">Standard output: JSON Lines.</param>
     /// <param name="stderr">Standard error: error lines, progress and statistics.</param>
-    /// <returns>0 when all inputs parsed, 1 when some failed, 2 for usage errors.</returns>
+    /// <returns>The exit code: <see cref="ExitOk"/>, <see cref="ExitSomeFailed"/>, <see cref="ExitUsage"/>,
+    /// <see cref="ExitNoArticle"/>, <see cref="ExitParseFailed"/>, <see cref="ExitOutOfMemory"/>,
+    /// <see cref="ExitOutputFailed"/>, <see cref="ExitOutputClosed"/> or <see cref="ExitInputFailed"/> (docs/cli.md).</returns>
     public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -51,6 +77,8 @@ public static class CliApp
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
 
+        var recursive = new Option<bool>("--recursive", "-r") { Description = "Read directories' subdirectories too." };
+
         var parse = new Command("parse", "Parse news articles and print one JSON object per article (JSON Lines), in input order.");
         parse.Arguments.Add(paths);
         parse.Options.Add(published);
@@ -58,14 +86,23 @@ public static class CliApp
         parse.Options.Add(stats);
         parse.Options.Add(format);
         parse.Options.Add(parallel);
+        parse.Options.Add(recursive);
 
         var root = new RootCommand("newsparse: turns news-wire articles into structured JSON.");
         root.Subcommands.Add(parse);
+        var schema = new Command("schema", "Print the JSON Schema of the output lines (docs/newsparse.schema.json).");
+        schema.SetAction(_ =>
+        {
+            stdout.Write(System.Text.Encoding.UTF8.GetBytes(NewsparseSchema.Generate()));
+            stdout.Flush();
+            return ExitOk;
+        });
+        root.Subcommands.Add(schema);
 
         var exit = ExitOk;
         parse.SetAction(result =>
         {
-            exit = RunParse(result, paths, published, pretty, stats, format, parallel, stdin, stdout, stderr);
+            exit = RunParse(result, new ParseOptions(paths, published, pretty, stats, format, parallel, recursive), stdin, stdout, stderr);
             return exit;
         });
 
@@ -85,46 +122,41 @@ public static class CliApp
         return code != 0 ? code : exit;
     }
 
-    private static int RunParse(
-        ParseResult result,
-        Argument<string[]> paths,
-        Option<string?> published,
-        Option<bool> pretty,
-        Option<bool> stats,
-        Option<string> format,
-        Option<int> parallel,
-        Stream stdin,
-        Stream stdout,
-        TextWriter stderr)
+    private static int RunParse(ParseResult result, ParseOptions o, Stream stdin, Stream stdout, TextWriter stderr)
     {
         LocalDate? date = null;
-        if (result.GetValue(published) is { } text)
+        if (result.GetValue(o.Published) is { } text)
         {
             var parsed = LocalDatePattern.Iso.Parse(text);
             if (!parsed.Success)
             {
-                return Usage(stderr, $"--published must be a date as YYYY-MM-DD, not '{text}'.");
+                return Usage(stderr, $"--published must be a date as YYYY-MM-DD, not '{InputText.ForTerminal(text)}'.");
             }
 
             date = parsed.Value;
         }
 
-        var inputs = result.GetValue(paths) ?? [];
+        var inputs = result.GetValue(o.Paths) ?? [];
         foreach (var input in inputs)
         {
             if (input.StartsWith("--", StringComparison.Ordinal))
             {
-                return Usage(stderr, $"unknown option '{input}'.");
+                return Usage(stderr, $"unknown option '{InputText.ForTerminal(input)}'.");
             }
         }
 
-        var degree = result.GetValue(parallel);
-        if (degree < 1)
+        if (inputs.Count(i => i == "-") > 1)
         {
-            return Usage(stderr, "--parallel must be at least 1.");
+            return Usage(stderr, "standard input (-) can be read only once.");
         }
 
-        var jsonl = result.GetValue(format) == "jsonl";
+        var degree = result.GetValue(o.Parallel);
+        if (degree is < 1 or > MaxParallel)
+        {
+            return Usage(stderr, $"--parallel must be from 1 to {MaxParallel}.");
+        }
+
+        var jsonl = result.GetValue(o.Format) == "jsonl";
         if (jsonl && inputs.Length > 0)
         {
             return Usage(stderr, "--input-format jsonl reads standard input and takes no PATH.");
@@ -136,23 +168,72 @@ public static class CliApp
         }
 
         var pipeline = date is { } d ? new NewsPipelineBuilder().WithReferenceDate(d).Build() : NewsParser.Default;
-        var options = new RunOptions(pipeline, result.GetValue(pretty), degree, stderr, ShowProgress(stderr));
+        var options = new RunOptions(pipeline, result.GetValue(o.Pretty), degree, stderr, ShowProgress(stderr), result.GetValue(o.Recursive));
         var runStats = new RunStats();
         var watch = Stopwatch.StartNew();
-        var failed = jsonl
-            ? JsonLinesRunner.Run(options, stdin, stdout, runStats)
-            : FileRunner.Run(options, inputs, stdin, stdout, runStats);
+        var output = new RecordWriter(stdout);
+        var code = jsonl
+            ? JsonLinesRunner.Run(options, stdin, output, runStats)
+            : FileRunner.Run(options, inputs, stdin, output, runStats);
         if (options.Progress)
         {
             stderr.WriteLine();
         }
 
-        if (result.GetValue(stats))
+        if (result.GetValue(o.Stats))
         {
             runStats.Print(stderr, watch.Elapsed);
         }
 
-        return failed ? ExitSomeFailed : ExitOk;
+        return code;
+    }
+
+    /// <summary>The more serious of two exit codes: a run-ending failure (5 and up) over a failed parse (4) over a
+    /// failed input (1) over success.</summary>
+    internal static int Worse(int a, int b) => Rank(a) >= Rank(b) ? a : b;
+
+    private static int Rank(int code) => code switch
+    {
+        ExitOk => 0,
+        ExitSomeFailed => 1,
+        ExitNoArticle => 2,
+        ExitParseFailed => 3,
+        _ => 4 + code,
+    };
+
+    /// <summary>Ends a run: flushes the records written so far (unless the output itself failed) and turns the failure
+    /// that stopped the run, if any, into its message and exit code.</summary>
+    internal static int Finish(Exception? failure, RecordWriter output, TextWriter stderr, int exit)
+    {
+        if (failure is not OutputException)
+        {
+            try
+            {
+                output.Flush();
+            }
+            catch (OutputException e)
+            {
+                failure ??= e;
+            }
+        }
+
+        switch (failure)
+        {
+            case null:
+                return exit;
+            case OutputException { Closed: true }:
+                stderr.WriteLine("newsparse: the output was closed; stopping.");
+                return Worse(exit, ExitOutputClosed);
+            case OutputException e:
+                stderr.WriteLine($"newsparse: cannot write the output: {InputText.ForTerminal(e.Message)}; the records before were written whole.");
+                return Worse(exit, ExitOutputFailed);
+            case OutOfMemoryException:
+                stderr.WriteLine("newsparse: out of memory; the records before were written, the run stops.");
+                return Worse(exit, ExitOutOfMemory);
+            default:
+                stderr.WriteLine($"newsparse: cannot read the input: {failure.GetType().Name}: {InputText.ForTerminal(failure.Message)}; the records before were written.");
+                return Worse(exit, ExitInputFailed);
+        }
     }
 
     private static int Usage(TextWriter stderr, string message)
@@ -169,4 +250,14 @@ public static class CliApp
 }
 
 /// <summary>What one run needs besides its inputs.</summary>
-internal sealed record RunOptions(NewsPipeline Pipeline, bool Pretty, int Parallelism, TextWriter Stderr, bool Progress);
+internal sealed record RunOptions(NewsPipeline Pipeline, bool Pretty, int Parallelism, TextWriter Stderr, bool Progress, bool Recursive = false);
+
+/// <summary>The arguments and options of <c>newsparse parse</c>.</summary>
+internal sealed record ParseOptions(
+    Argument<string[]> Paths,
+    Option<string?> Published,
+    Option<bool> Pretty,
+    Option<bool> Stats,
+    Option<string> Format,
+    Option<int> Parallel,
+    Option<bool> Recursive);

@@ -3,12 +3,32 @@ namespace NewsParsing.Cli;
 /// <summary>One input of a run: a file, or standard input.</summary>
 internal readonly record struct InputFile(string Source, string Path, bool IsStdin);
 
-/// <summary>Expands command-line paths into input files, in the order given (directories sorted by name).</summary>
+/// <summary>
+/// Expands command-line paths into input files, in the order given. A directory gives its article files — by
+/// extension, case-insensitively: <c>.txt</c>, <c>.html</c>, <c>.htm</c>, <c>.html.gz</c> — sorted by path, and with
+/// <c>--recursive</c> those of its subdirectories too; other files are skipped and counted on standard error.
+/// </summary>
 internal static class InputFiles
 {
-    private static readonly string[] Patterns = ["*.txt", "*.html", "*.htm", "*.html.gz"];
+    /// <summary>The extensions of article files in a directory.</summary>
+    public static readonly string[] ArticleExtensions = [".txt", ".html", ".htm", ".html.gz"];
 
-    public static IEnumerable<InputFile> Enumerate(string[] paths, TextWriter stderr, ref bool failed)
+    public static bool HasExtension(string path, string extension) => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsArticleFile(string path)
+    {
+        foreach (var extension in ArticleExtensions)
+        {
+            if (HasExtension(path, extension))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static List<InputFile> Enumerate(string[] paths, bool recursive, TextWriter stderr, ref bool failed)
     {
         var list = new List<InputFile>();
         foreach (var path in paths)
@@ -20,16 +40,37 @@ internal static class InputFiles
             else if (Directory.Exists(path))
             {
                 var files = new List<string>();
-                foreach (var pattern in Patterns)
+                var skipped = 0;
+                var options = new EnumerationOptions
                 {
-                    files.AddRange(Directory.EnumerateFiles(path, pattern, SearchOption.TopDirectoryOnly));
+                    RecurseSubdirectories = recursive,
+                    IgnoreInaccessible = true,
+                    AttributesToSkip = 0,
+                    MatchCasing = MatchCasing.CaseInsensitive,
+                };
+                foreach (var file in Directory.EnumerateFiles(path, "*", options))
+                {
+                    if (IsArticleFile(file))
+                    {
+                        files.Add(file);
+                    }
+                    else
+                    {
+                        skipped++;
+                    }
                 }
 
                 files.Sort(StringComparer.Ordinal);
                 var prefix = path.TrimEnd('/', '\\');
                 foreach (var file in files)
                 {
-                    list.Add(new InputFile(prefix + "/" + System.IO.Path.GetFileName(file), file, false));
+                    var relative = System.IO.Path.GetRelativePath(path, file).Replace('\\', '/');
+                    list.Add(new InputFile(prefix + "/" + relative, file, false));
+                }
+
+                if (skipped > 0)
+                {
+                    stderr.WriteLine($"newsparse: skipped {skipped} file{(skipped == 1 ? "" : "s")} in '{InputText.ForTerminal(path)}' that {(skipped == 1 ? "is" : "are")} not articles (.txt, .html, .htm, .html.gz)");
                 }
             }
             else if (File.Exists(path))
@@ -38,7 +79,7 @@ internal static class InputFiles
             }
             else
             {
-                stderr.WriteLine($"newsparse: no such file or directory: '{path}'");
+                stderr.WriteLine($"newsparse: no such file or directory: '{InputText.ForTerminal(path)}'");
                 failed = true;
             }
         }

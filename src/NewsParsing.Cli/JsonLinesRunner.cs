@@ -1,103 +1,192 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using NewsParsing.Model;
 using NodaTime.Text;
 
 namespace NewsParsing.Cli;
 
 /// <summary>
-/// The streaming mode for Hadoop Streaming and Spark's <c>RDD.pipe</c>: one JSON object per line on standard input
-/// (<c>{"id","text","published"?,"html"?,"url"?}</c>), one JSON line per input line on standard output, in order. A bad
-/// line gives an error record for that line only. Lines are read and processed in bounded batches, so memory stays
-/// flat however long the stream is.
+/// The streaming mode for Hadoop Streaming, Spark's <c>RDD.pipe</c> and Dask: one JSON object per line on standard
+/// input (<c>{"id","text","published"?,"html"?,"url"?}</c>), one JSON line per input line on standard output, in
+/// order, with <c>"id"</c> first (the line number when the input has none). Each line is parsed and written on its
+/// own: anything that goes wrong with one line — bad JSON, a missing field, an exception from the library — gives an
+/// error record <c>{"id","line","error","code"}</c> for that line only. Lines are read and processed in bounded
+/// batches, so memory stays flat however long the stream is.
 /// </summary>
 internal static class JsonLinesRunner
 {
     private const int InFlightPerWorker = 64;
 
-    public static bool Run(RunOptions options, Stream stdin, Stream stdout, RunStats stats)
+    private static readonly UTF8Encoding Replacing = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    public static int Run(RunOptions options, Stream stdin, RecordWriter stdout, RunStats stats)
     {
-        var failed = false;
-        var reader = new StreamReader(stdin, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var exit = CliApp.ExitOk;
         var watch = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
-        OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, new LineSource(reader), pretty: false,
+        using var lines = new ByteLineSource(stdin);
+        var failure = OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, lines, pretty: false,
             (line, seq, scratch) => ProcessLine(options, line, seq + 1, stats, scratch),
             (seq, output) =>
             {
-                stdout.Write(output.Bytes!, 0, output.Length);
-                failed |= output.Failed;
+                if (output.Error is not null)
+                {
+                    options.Stderr.WriteLine(output.Error);
+                }
+
+                stdout.Write(output.Bytes.AsSpan(0, output.Length));
+                exit = CliApp.Worse(exit, output.Failure);
                 if (options.Progress && (watch.Elapsed - lastProgress).TotalSeconds >= 0.25)
                 {
                     lastProgress = watch.Elapsed;
                     options.Stderr.Write(stats.ProgressLine(watch.Elapsed, (int)Math.Min(seq + 1, int.MaxValue), 0));
                 }
             });
-        stdout.Flush();
-        return failed;
+        return CliApp.Finish(failure, stdout, options.Stderr, exit);
     }
 
-    private static Output ProcessLine(RunOptions options, string line, long lineNumber, RunStats stats, JsonScratch scratch)
+    private static Output ProcessLine(RunOptions options, RawLine line, long lineNumber, RunStats stats, JsonScratch scratch)
     {
-        string? id = null;
+        var id = lineNumber.ToString(CultureInfo.InvariantCulture);
+        if (line.TooLongLength > 0)
+        {
+            return Error(options, stats, scratch, id, lineNumber, ErrorCode.LineTooLong,
+                $"the line is {line.TooLongLength:N0} bytes, more than the {ByteLineSource.MaxLineBytes:N0} read", CliApp.ExitSomeFailed);
+        }
+
+        var damage = new List<Diagnostic>(0);
+        ReadOnlyMemory<byte> bytes = line.Bytes;
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            damage.Add(CliDiagnostics.InvalidUtf8Replaced());
+            bytes = Encoding.UTF8.GetBytes(Replacing.GetString(bytes.Span));
+        }
+
         try
         {
-            using var doc = JsonDocument.Parse(line);
+            using var doc = JsonDocument.Parse(bytes);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new FormatException("the line is not a JSON object");
+                throw new BadRecordException(ErrorCode.InvalidJson, "the line is not a JSON object");
             }
 
-            id = root.TryGetProperty("id", out var idElement) ? idElement.ToString() : null;
+            if (root.TryGetProperty("id", out var idElement) && idElement.ValueKind != JsonValueKind.Null)
+            {
+                id = idElement.ValueKind == JsonValueKind.String ? ReadString(idElement, "id", damage) : idElement.ToString();
+            }
+
             NodaTime.LocalDate? published = null;
             if (root.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.String)
             {
-                var parsed = LocalDatePattern.Iso.Parse(p.GetString()!);
-                published = parsed.Success ? parsed.Value : throw new FormatException($"'published' must be YYYY-MM-DD, not '{p.GetString()}'");
+                var text = ReadString(p, "published", damage);
+                var parsed = LocalDatePattern.Iso.Parse(text);
+                published = parsed.Success ? parsed.Value : throw new BadRecordException(ErrorCode.InvalidRecord, $"'published' must be YYYY-MM-DD, not '{text}'");
             }
 
-            var url = root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            var url = root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? ReadString(u, "url", damage) : null;
             NewsArticle article;
             if (root.TryGetProperty("html", out var html) && html.ValueKind == JsonValueKind.String)
             {
-                article = ArticleInput.ParseHtmlText(options.Pipeline, html.GetString()!, url, published);
+                article = ArticleInput.ParseHtmlText(options.Pipeline, ReadString(html, "html", damage), url, published);
             }
             else if (root.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
             {
-                article = options.Pipeline.Parse(text.GetString()!, published);
+                article = options.Pipeline.Parse(ReadString(text, "text", damage), published);
             }
             else
             {
-                throw new FormatException("the object has neither 'text' nor 'html'");
+                throw new BadRecordException(ErrorCode.InvalidRecord, "the object has neither 'text' nor 'html'");
             }
 
             stats.Add(article);
-            var source = id ?? lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return scratch.Write((source, article, id), static (w, s) => ArticleJsonWriter.Write(w, s.source, s.article, s.id));
+            return scratch.Write((scratch.Records, id, article, damage), static (w, s) => s.Records.Write(w, s.id, s.article, s.id, s.damage));
         }
-        catch (Exception e) when (e is JsonException or FormatException or NotSupportedException or ArgumentException)
+        catch (JsonException e)
         {
-            stats.AddFailure();
-            options.Stderr.WriteLine($"newsparse: line {lineNumber}: {e.Message}");
-            return scratch.Write((id, lineNumber, e.Message), static (w, s) =>
-            {
-                var (id, lineNumber, message) = s;
-                w.WriteStartObject();
-                if (id is null)
-                {
-                    w.WriteNull("id");
-                }
-                else
-                {
-                    w.WriteString("id", id);
-                }
-
-                w.WriteNumber("line", lineNumber);
-                w.WriteString("error", message);
-                w.WriteEndObject();
-            }, failed: true);
+            return Error(options, stats, scratch, id, lineNumber, ErrorCode.InvalidJson, e.Message, CliApp.ExitSomeFailed);
         }
+        catch (BadRecordException e)
+        {
+            return Error(options, stats, scratch, id, lineNumber, e.Code, e.Message, CliApp.ExitSomeFailed);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Error(options, stats, scratch, id, lineNumber, ErrorCode.ParseFailed, $"{e.GetType().Name}: {e.Message}", CliApp.ExitParseFailed);
+        }
+    }
+
+    private static Output Error(RunOptions options, RunStats stats, JsonScratch scratch, string id, long lineNumber, ErrorCode code, string message, int exit)
+    {
+        stats.AddFailure();
+        return scratch.Write((scratch.Records, id, lineNumber, message, code), static (w, s) => s.Records.WriteError(w, s.id, s.lineNumber, s.message, s.code),
+            $"newsparse: line {lineNumber}: {InputText.ForTerminal(message)}", exit);
+    }
+
+    /// <summary>A JSON string's value; a lone surrogate escape (<c>"\ud800"</c>), which .NET strings can hold but
+    /// UTF-8 output cannot, becomes U+FFFD (one UTF-16 unit, so offsets are unchanged) with a diagnostic.</summary>
+    private static string ReadString(JsonElement element, string field, List<Diagnostic> damage)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            damage.Add(CliDiagnostics.LoneSurrogateReplaced(field));
+            return UnescapeReplacingLoneSurrogates(element.GetRawText());
+        }
+    }
+
+    /// <summary>Unescapes a JSON string literal (quotes included), lone surrogates replaced by U+FFFD.</summary>
+    internal static string UnescapeReplacingLoneSurrogates(string raw)
+    {
+        var chars = new StringBuilder(raw.Length);
+        for (var i = 1; i < raw.Length - 1; i++)
+        {
+            var c = raw[i];
+            if (c != '\\')
+            {
+                chars.Append(c);
+                continue;
+            }
+
+            c = raw[++i];
+            switch (c)
+            {
+                case 'b': chars.Append('\b'); break;
+                case 'f': chars.Append('\f'); break;
+                case 'n': chars.Append('\n'); break;
+                case 'r': chars.Append('\r'); break;
+                case 't': chars.Append('\t'); break;
+                case 'u':
+                    chars.Append((char)int.Parse(raw.AsSpan(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+                    i += 4;
+                    break;
+                default: chars.Append(c); break;
+            }
+        }
+
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return chars.ToString();
+    }
+
+    private sealed class BadRecordException(ErrorCode code, string message) : Exception(message)
+    {
+        public ErrorCode Code { get; } = code;
     }
 }

@@ -2,9 +2,9 @@ using System.Text.Json;
 using NewsParsing.Temporal;
 using NodaTime.Text;
 
-namespace NewsParsing.Cli;
+namespace NewsParsing.Tests.Cli.HandWritten;
 
-internal static partial class ArticleJsonWriter
+internal static partial class HandWrittenJsonWriter
 {
     /// <summary>Writes one entry of the <c>"dates"</c> array: text, span, TIMEX3 type and value, range, modifier.</summary>
     private static void WriteTemporal(Utf8JsonWriter w, TemporalExpression t)

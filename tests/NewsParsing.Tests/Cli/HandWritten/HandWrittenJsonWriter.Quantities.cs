@@ -1,9 +1,9 @@
 using System.Text.Json;
 using NewsParsing.Quantities;
 
-namespace NewsParsing.Cli;
+namespace NewsParsing.Tests.Cli.HandWritten;
 
-internal static partial class ArticleJsonWriter
+internal static partial class HandWrittenJsonWriter
 {
     /// <summary>Writes one entry of the <c>"quantities"</c> array.</summary>
     private static void WriteQuantity(Utf8JsonWriter w, Quantity q)

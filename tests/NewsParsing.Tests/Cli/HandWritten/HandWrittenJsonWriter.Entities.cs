@@ -1,9 +1,9 @@
 using System.Text.Json;
 using NewsParsing.Entities;
 
-namespace NewsParsing.Cli;
+namespace NewsParsing.Tests.Cli.HandWritten;
 
-internal static partial class ArticleJsonWriter
+internal static partial class HandWrittenJsonWriter
 {
     /// <summary>Writes one entry of the <c>"entities"</c> array.</summary>
     private static void WriteEntity(Utf8JsonWriter w, Entity e)

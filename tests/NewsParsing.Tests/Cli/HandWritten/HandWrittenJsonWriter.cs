@@ -1,15 +1,17 @@
 using System.Text.Json;
 using NewsParsing.Model;
 
-namespace NewsParsing.Cli;
+namespace NewsParsing.Tests.Cli.HandWritten;
 
 /// <summary>
-/// Writes a <see cref="NewsArticle"/> as one JSON object in the CLI's contract (camelCase, stable field names; see
+/// The hand-written JSON writer the CLI used until the typed records (ArticleRecord) replaced it, kept as the oracle
+/// they are compared with (RecordEquivalenceTests) and as the serialisation benchmark's baseline. It writes a
+/// <see cref="NewsArticle"/> as one JSON object in the CLI's contract (camelCase, stable field names; see
 /// <c>docs/cli.md</c>). The per-stage arrays are written by the partial files next to this one.
 /// </summary>
-internal static partial class ArticleJsonWriter
+internal static partial class HandWrittenJsonWriter
 {
-    public static void Write(Utf8JsonWriter w, string source, NewsArticle a, string? id = null)
+    public static void Write(Utf8JsonWriter w, string source, NewsArticle a, string? id = null, List<Diagnostic>? damage = null)
     {
         w.WriteStartObject();
         if (id is not null)
@@ -31,7 +33,7 @@ internal static partial class ArticleJsonWriter
 
         WriteNullableString(w, "headline", a.Headline);
         WriteNullableString(w, "agency", a.Agency?.Id);
-        w.WriteString("agencyEvidence", EnumText<Agencies.AgencyEvidence>.Camel(a.AgencyEvidence));
+        w.WriteString("agencyEvidence", EnumText<NewsParsing.Agencies.AgencyEvidence>.Camel(a.AgencyEvidence));
         WriteNullableString(w, "language", a.Language);
         w.WriteStartArray("authors");
         foreach (var author in a.Authors)
@@ -132,6 +134,35 @@ internal static partial class ArticleJsonWriter
         w.WriteStartArray("diagnostics");
         foreach (var diagnostic in a.Diagnostics)
         {
+            WriteDiagnostic(w, diagnostic);
+        }
+
+        if (damage is not null)
+        {
+            foreach (var diagnostic in damage)
+            {
+                WriteDiagnostic(w, diagnostic);
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes the error record of a JSON Lines input line: <c>{"id","line","error","code"}</c>.</summary>
+    public static void WriteError(Utf8JsonWriter w, string id, long line, string message, string code)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteNumber("line", line);
+        w.WriteString("error", message);
+        w.WriteString("code", code);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic diagnostic)
+    {
+        {
             w.WriteStartObject();
             w.WriteString("code", diagnostic.Code);
             w.WriteString("severity", EnumText<DiagnosticSeverity>.Camel(diagnostic.Severity));
@@ -144,9 +175,6 @@ internal static partial class ArticleJsonWriter
 
             w.WriteEndObject();
         }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     /// <summary>Writes <c>"start"</c>, <c>"length"</c> and <c>"text"</c> of an element.</summary>

@@ -232,7 +232,8 @@ internal sealed partial class TemporalScanner
         {
             Type = TemporalType.Date,
             Value = a.Value + "/" + b.Value,
-            Range = a.Interval is { } ia && b.Interval is { } ib ? new DateInterval(ia.Start, ib.End) : null,
+            // DateInterval throws when the end comes first ("from 2021 to 2020"): such a range has no interval.
+            Range = a.Interval is { } ia && b.Interval is { } ib && ib.End >= ia.Start ? new DateInterval(ia.Start, ib.End) : null,
             Year = a.YearKnown ? a.Year : null,
             YearInferred = a.YearInferred || b.YearInferred,
             IsRange = true,

@@ -47,10 +47,12 @@ lines="$("$work/tools/newsparse" parse "$root/seeds" | wc -l)"
 [ "$lines" -eq "$(ls "$root"/seeds/*.txt | wc -l)" ] || { echo "the installed tool printed $lines lines" >&2; exit 1; }
 # Package completeness: metadata, readme, icon, licence and Source Link in both packages; the tool for .NET 8 and 10,
 # English resources only.
-commit="$(git -C "$root" rev-parse HEAD)"
 mkdir -p "$work/x"
 for id in NewsParsing newsparse; do
   nuspec="$(unzip -p "$feed/$id.$version.nupkg" "$id.nuspec")"
+  # The commit the package was built from, as its nuspec records it; every PDB must link to the sources at it.
+  commit="$(grep -oE 'commit="[0-9a-f]{40}"' <<<"$nuspec" | grep -oE '[0-9a-f]{40}')" \
+    || { echo "$id.nuspec records no commit" >&2; exit 1; }
   for want in '<repository type="git" url="https://github.com/' '<projectUrl>https://' '<readme>PACKAGE.md</readme>' \
     '<icon>icon.png</icon>' '<license type="expression">MIT</license>'; do
     grep -qF "$want" <<<"$nuspec" || { echo "$id.nuspec lacks $want" >&2; exit 1; }

@@ -1,3 +1,4 @@
+using NewsParsing.Html;
 using NewsParsing.Model;
 using NodaTime;
 
@@ -18,16 +19,6 @@ public sealed partial class NewsPipeline
     {
         ArgumentNullException.ThrowIfNull(html);
         cancellationToken.ThrowIfCancellationRequested();
-        var workspace = _workspaces.Rent();
-        try
-        {
-            // The budget starts before the page is read; the extraction itself is bounded by the HTML limits.
-            workspace.Budget.Start(Options.TimeBudget, cancellationToken);
-            return ParseHtmlCore(html, url, publicationDate, workspace);
-        }
-        finally
-        {
-            _workspaces.Return(workspace);
-        }
+        return ParseHtml(html, new HtmlReadOptions { Url = url, PublicationDate = publicationDate }, cancellationToken);
     }
 }

@@ -32,6 +32,8 @@ public sealed partial class NewsPipeline
         var workspace = _workspaces.Rent();
         try
         {
+            // Two budgets: the page's (its walks, HtmlReadOptions) and the article's (the stages, NewsPipelineOptions).
+            workspace.Budget.Start(Options.TimeBudget, cancellationToken);
             var budget = new Budget(options.MaxElements, options.TimeBudget, cancellationToken);
             return ParseHtmlCore(html, null, options, budget, workspace);
         }
@@ -63,6 +65,8 @@ public sealed partial class NewsPipeline
         var workspace = _workspaces.Rent();
         try
         {
+            // Two budgets: the page's (its walks, HtmlReadOptions) and the article's (the stages, NewsPipelineOptions).
+            workspace.Budget.Start(Options.TimeBudget, cancellationToken);
             var budget = new Budget(options.MaxElements, options.TimeBudget, cancellationToken);
             var (bytes, length, truncated) = ReadBytes(stream, Math.Clamp(options.MaxBytes, 0, Array.MaxLength));
             var diagnostics = workspace.Diagnostics;

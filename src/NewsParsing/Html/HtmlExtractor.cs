@@ -4,7 +4,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using NodaTime;
 using NodaTime.Text;
 
@@ -198,6 +197,10 @@ internal static class HtmlExtractor
                 }
 
                 i += end + skipTo.Length;
+                if (skipTo == "-->")
+                {
+                    continue; // the comment's '>' is consumed
+                }
             }
 
             var gt = s[i..].IndexOf('>');
@@ -206,7 +209,8 @@ internal static class HtmlExtractor
                 break;
             }
 
-            var tag = s.Slice(i + 1, gt - 1).TrimStart('/');
+            // after a skipped script or style, i is at the rest of its end tag, not at a '<'
+            var tag = gt >= 1 && s[i] == '<' ? s.Slice(i + 1, gt - 1).TrimStart('/') : [];
             var nameEnd = 0;
             while (nameEnd < tag.Length && char.IsAsciiLetterOrDigit(tag[nameEnd]))
             {
@@ -390,9 +394,9 @@ internal static class HtmlExtractor
                     result.Url ??= Str(node, "url");
                 }
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
             {
-                // malformed JSON-LD is common; the meta tags still count
+                // malformed JSON-LD is common (a lone surrogate fails transcoding); the meta tags still count
             }
         }
     }

@@ -19,12 +19,13 @@ public sealed partial class NewsPipeline
     public NewsArticle ParseHtml(string html, string? url = null, LocalDate? publicationDate = null) =>
         ParseHtml(html, new HtmlReadOptions { Url = url, PublicationDate = publicationDate });
 
-    /// <summary>Parses a news page with explicit limits and a cancellation token (observed inside the page's walks; a
-    /// cancelled or over-budget page keeps its text so far, with diagnostic <c>NP0031</c>).</summary>
+    /// <summary>Parses a news page with explicit limits and a cancellation token (observed inside the page's walks and the
+    /// stages; an over-budget page keeps its text so far, with diagnostic <c>NP0031</c>).</summary>
     /// <param name="html">The page's HTML.</param>
     /// <param name="options">The page's address, publication date and limits.</param>
-    /// <param name="cancellationToken">Stops reading the page (the article keeps what was read).</param>
+    /// <param name="cancellationToken">Stops the parse: <see cref="OperationCanceledException"/>, as everywhere in .NET.</param>
     /// <exception cref="ArgumentNullException"><paramref name="html"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public NewsArticle ParseHtml(string html, HtmlReadOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -56,8 +57,9 @@ public sealed partial class NewsPipeline
     /// which wins over the page's declaration), a byte limit, an element limit and a time budget.</summary>
     /// <param name="stream">The page's bytes.</param>
     /// <param name="options">The page's address, publication date, charset and limits.</param>
-    /// <param name="cancellationToken">Stops reading the page (the article keeps what was read).</param>
+    /// <param name="cancellationToken">Stops the parse: <see cref="OperationCanceledException"/>, as everywhere in .NET.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public NewsArticle ParseHtml(Stream stream, HtmlReadOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -93,9 +93,14 @@ public static class CliApp
         var schema = new Command("schema", "Print the JSON Schema of the output lines (docs/newsparse.schema.json).");
         schema.SetAction(_ =>
         {
+#if NET9_0_OR_GREATER
             stdout.Write(System.Text.Encoding.UTF8.GetBytes(NewsparseSchema.Generate()));
             stdout.Flush();
             return ExitOk;
+#else
+            Console.Error.WriteLine("newsparse schema needs .NET 9 or later; the schema is docs/newsparse.schema.json in the repository.");
+            return ExitUsage;
+#endif
         });
         root.Subcommands.Add(schema);
 

@@ -1,3 +1,4 @@
+#if NET9_0_OR_GREATER // JsonSchemaExporter is .NET 9+; the net8.0 tool prints the committed file's address instead
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -81,3 +82,4 @@ internal static class NewsparseSchema
         return schema;
     }
 }
+#endif

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using Kind = NewsParsing.Entities.NameFlags; // the flags the runtime gazetteer reads, one definition
+
 namespace NewsParsing.Training;
 
 /// <summary>
@@ -14,18 +16,6 @@ namespace NewsParsing.Training;
 /// </summary>
 internal static class GazetteerCommand
 {
-    [Flags]
-    private enum Kind
-    {
-        None = 0,
-        City = 1,
-        Region = 2,
-        Country = 4,
-        Given = 8,
-        Surname = 16,
-        Company = 32,
-    }
-
     private static readonly (Kind Kind, string Name)[] FlagNames =
         [(Kind.City, "CITY"), (Kind.Region, "REGION"), (Kind.Country, "COUNTRY"), (Kind.Given, "GIVEN"), (Kind.Surname, "SURNAME"), (Kind.Company, "COMPANY")];
 

@@ -167,6 +167,8 @@ public sealed partial class NewsPipeline
             }
         }
 
+        // A token cancelled while the last stage ran (or inside a pass that does not look at it) still cancels the parse.
+        budget.Check();
         if (budget.Exceeded)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.TimeBudgetExceeded, DiagnosticSeverity.Warning,

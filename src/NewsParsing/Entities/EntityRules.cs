@@ -21,13 +21,11 @@ internal sealed class EntityRules
         StateForms = stateForms;
         Particles = particles;
 #if NET9_0_OR_GREATER
-        _roles = roleWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _stops = stopNames.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
     }
 
 #if NET9_0_OR_GREATER
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _roles;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stops;
 #endif
 
@@ -66,9 +64,7 @@ internal sealed class EntityRules
             return null;
         }
 
-        Span<char> lower = stackalloc char[last.Length];
-        last.ToLowerInvariant(lower);
-        return Contains(FacilityHeads, lower) ? EntityType.Facility : Contains(EventHeads, lower) ? EntityType.Event : null;
+        return ContainsLower(FacilityHeads, last) ? EntityType.Facility : ContainsLower(EventHeads, last) ? EntityType.Event : null;
     }
 
     /// <summary>Whether the word is one of <see cref="PlaceNouns"/> (as written: they are lower-case after a name).</summary>
@@ -92,43 +88,35 @@ internal sealed class EntityRules
         return false;
     }
 
-    private static bool Contains(FrozenSet<string> set, ReadOnlySpan<char> word)
-    {
-#if NET9_0_OR_GREATER
-        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
-#else
-        return set.Contains(word.ToString());
-#endif
-    }
+    /// <summary>Whether <paramref name="word"/> is a lower-case patronymic particle (<see cref="Particles"/>), as written.</summary>
+    public bool IsParticle(ReadOnlySpan<char> word) => Contains(Particles, word);
 
     /// <summary>Whether <paramref name="word"/> is a portfolio role (<see cref="PortfolioRoles"/>), ignoring case.</summary>
-    public bool IsPortfolioRole(ReadOnlySpan<char> word)
-    {
-        foreach (var role in PortfolioRoles)
-        {
-            if (word.Equals(role, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    public bool IsPortfolioRole(ReadOnlySpan<char> word) => ContainsLower(PortfolioRoles, word);
 
-        return false;
-    }
+    /// <summary>Whether <paramref name="word"/> is a role or rank word, ignoring case and a final full stop.</summary>
+    public bool IsRoleWord(ReadOnlySpan<char> word) => ContainsLower(RoleWords, word.TrimEnd('.'));
 
-    public bool IsRoleWord(ReadOnlySpan<char> word)
+    /// <summary>Whether the lower-cased <paramref name="word"/> is in <paramref name="set"/> (of lower-case words), without
+    /// making a string.</summary>
+    internal static bool ContainsLower(FrozenSet<string> set, ReadOnlySpan<char> word)
     {
-        word = word.TrimEnd('.');
-        if (word.IsEmpty || word.Length > 24)
+        if (word.IsEmpty || word.Length > 32)
         {
             return false;
         }
 
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
+        return Contains(set, lower);
+    }
+
+    private static bool Contains(FrozenSet<string> set, ReadOnlySpan<char> word)
+    {
 #if NET9_0_OR_GREATER
-        return _roles.Contains(lower);
+        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 #else
-        return RoleWords.Contains(new string(lower));
+        return set.Contains(word.ToString());
 #endif
     }
 

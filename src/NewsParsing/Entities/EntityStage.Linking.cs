@@ -376,7 +376,7 @@ internal sealed partial class EntityStage
     {
         var s = text.AsSpan(span.Start, span.Length);
         var space = s.LastIndexOf(' ');
-        return space > 0 && IsParticleGap(s[space..].ToString() + " ", rules);
+        return space > 0 && rules.IsParticle(s[(space + 1)..]);
     }
 
     /// <summary>Whether a lower-case place noun follows the mention: "Vang village", "Garabagh region".</summary>
@@ -404,11 +404,7 @@ internal sealed partial class EntityStage
         {
             return false;
         }
-#if NET9_0_OR_GREATER
-        return rules.Particles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(gap[1..^1]);
-#else
-        return rules.Particles.Contains(gap[1..^1].ToString());
-#endif
+        return rules.IsParticle(gap[1..^1]);
     }
 
     /// <summary>Whether a one-word organisation or other name is the end of a title: "Minister of Defense".</summary>

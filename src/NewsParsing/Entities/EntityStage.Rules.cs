@@ -60,7 +60,7 @@ internal sealed partial class EntityStage
             // "Alley of Honor", "Alley of Martyrs"
             // Cheap checks first: the lower-cased copy is made only for "<Capitalised> of <Capitalised>".
             if (char.IsUpper(w[0]) && i + 2 < tokens.Count && Word(text, tokens[i + 1]) is "of" && char.IsUpper(text[tokens[i + 2].Start])
-                && ContainsLower(FacilityHeads, w))
+                && EntityRules.ContainsLower(FacilityHeads, w))
             {
                 rules.Add(new Mention(SourceSpan.FromBounds(tokens[i].Start, tokens[i + 2].End), EntityType.Facility, null, null, null));
                 i += 2;
@@ -99,7 +99,7 @@ internal sealed partial class EntityStage
             var w = Word(text, tokens[k]);
             var isTitle = flags[k].HasFlag(GazetteerFlags.Title) || (_gazetteer.TryMatch(text, tokens, k, 1, out var e) && e.Flags.HasFlag(GazetteerFlags.Title))
                 || EntityRules.Default.IsRoleWord(w);
-            var isModifier = ContainsLower(TitleModifiers, w) || (flags[k] & GazetteerFlags.Demonym) != 0;
+            var isModifier = EntityRules.ContainsLower(TitleModifiers, w) || (flags[k] & GazetteerFlags.Demonym) != 0;
             if (!isTitle && !isModifier)
             {
                 break;

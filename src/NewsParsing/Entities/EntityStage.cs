@@ -310,22 +310,6 @@ internal sealed partial class EntityStage : IArticleStage
     }
 
     /// <summary>Whether the lower-cased word is in the set, lower-casing into a stack buffer.</summary>
-    private static bool ContainsLower(FrozenSet<string> set, ReadOnlySpan<char> word)
-    {
-        if (word.Length > 32)
-        {
-            return false;
-        }
-
-        Span<char> lower = stackalloc char[word.Length];
-        word.ToLowerInvariant(lower);
-#if NET9_0_OR_GREATER
-        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
-#else
-        return set.Contains(new string(lower));
-#endif
-    }
-
     private static bool IsLowerWord(string text, NerToken t)
     {
         foreach (var c in text.AsSpan(t.Start, t.End - t.Start))

@@ -1,3 +1,4 @@
+using NewsParsing.Text;
 namespace NewsParsing.Quantities;
 
 /// <summary>How a number written in digits reads a comma followed by one or two digits.</summary>
@@ -213,15 +214,15 @@ internal static class NumberReader
         }
 
         // Indian grouping: 12,34,567 (pairs after the first group, three digits last).
-        if (i < end && s[i] == ',' && Digits(s, i + 1, end, 2) && i + 3 < end && s[i + 3] == ',')
+        if (i < end && s[i] == ',' && Tokenizer.IsDigits(s, i + 1, 2, end) && i + 3 < end && s[i + 3] == ',')
         {
             var j = i;
-            while (j < end && s[j] == ',' && Digits(s, j + 1, end, 2) && j + 3 < end && s[j + 3] == ',')
+            while (j < end && s[j] == ',' && Tokenizer.IsDigits(s, j + 1, 2, end) && j + 3 < end && s[j + 3] == ',')
             {
                 j += 3;
             }
 
-            if (Digits(s, j + 1, end, 3) && !(j + 4 < end && char.IsAsciiDigit(s[j + 4])) && n + ((j - i) / 3 * 2) + 3 <= MaxDigits)
+            if (Tokenizer.IsDigits(s, j + 1, 3, end) && !(j + 4 < end && char.IsAsciiDigit(s[j + 4])) && n + ((j - i) / 3 * 2) + 3 <= MaxDigits)
             {
                 for (var k = i; k < j + 4; k++)
                 {
@@ -241,7 +242,7 @@ internal static class NumberReader
         while (i < end)
         {
             var c = s[i];
-            var ok = (sep == '\0' || sep == c) && Digits(s, i + 1, end, 3) && !(i + 4 < end && char.IsAsciiDigit(s[i + 4]));
+            var ok = (sep == '\0' || sep == c) && Tokenizer.IsDigits(s, i + 1, 3, end) && !(i + 4 < end && char.IsAsciiDigit(s[i + 4]));
             if (!ok)
             {
                 break;
@@ -250,7 +251,7 @@ internal static class NumberReader
             if (c == '.')
             {
                 // 1.234.567 or 1.234,5: dots group only when a second group or a decimal comma follows, never in English-only mode.
-                if (mark == DecimalMark.Point || !(i + 4 < end && (s[i + 4] == '.' && Digits(s, i + 5, end, 3) || s[i + 4] == ',' && Digits(s, i + 5, end, 1)) || sep == '.'))
+                if (mark == DecimalMark.Point || !(i + 4 < end && (s[i + 4] == '.' && Tokenizer.IsDigits(s, i + 5, 3, end) || s[i + 4] == ',' && Tokenizer.IsDigits(s, i + 5, 1, end)) || sep == '.'))
                 {
                     break;
                 }
@@ -262,7 +263,7 @@ internal static class NumberReader
             else if (char.IsWhiteSpace(c))
             {
                 // 25 000 and 1 234 567, but not a phone number (+994 12 345 67 89) nor "3 100-metre races".
-                if (i + 4 < end && (s[i + 4] == '-' || s[i + 4] == '/' || (char.IsWhiteSpace(s[i + 4]) && i + 5 < end && char.IsAsciiDigit(s[i + 5]) && !Digits(s, i + 5, end, 3))))
+                if (i + 4 < end && (s[i + 4] == '-' || s[i + 4] == '/' || (char.IsWhiteSpace(s[i + 4]) && i + 5 < end && char.IsAsciiDigit(s[i + 5]) && !Tokenizer.IsDigits(s, i + 5, 3, end))))
                 {
                     break;
                 }
@@ -481,24 +482,6 @@ internal static class NumberReader
         }
 
         return false;
-    }
-
-    private static bool Digits(ReadOnlySpan<char> s, int start, int end, int count)
-    {
-        if (start + count > end)
-        {
-            return false;
-        }
-
-        for (var k = start; k < start + count; k++)
-        {
-            if (!char.IsAsciiDigit(s[k]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>value × 10^e, or false when it leaves <see cref="decimal"/>'s range.</summary>

@@ -153,7 +153,8 @@ internal static class Tokenizer
     private static bool IsPossessive(ReadOnlySpan<char> s, int j, int end) =>
         (s[j + 1] == 's' || s[j + 1] == 'S') && (j + 2 >= end || !char.IsLetter(s[j + 2]));
 
-    private static bool IsDigits(ReadOnlySpan<char> s, int start, int count, int end)
+    /// <summary>Whether <paramref name="count"/> ASCII digits stand at <paramref name="start"/>, before <paramref name="end"/>.</summary>
+    internal static bool IsDigits(ReadOnlySpan<char> s, int start, int count, int end)
     {
         if (start + count > end)
         {

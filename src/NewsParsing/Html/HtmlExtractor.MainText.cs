@@ -1,0 +1,501 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using NodaTime;
+using NodaTime.Text;
+
+namespace NewsParsing.Html;
+
+/// <summary>The main text: a readability-style scorer with relaxed retries.</summary>
+internal static partial class HtmlExtractor
+{
+    /// <summary>Exclusions that the relaxed retries lift, one at a time.</summary>
+    [Flags]
+    private enum Relax
+    {
+        None = 0,
+        ClassWords = 1,
+        Tags = 2,
+    }
+
+    /// <summary>A paragraph candidate: the element it came from (a paragraph element, or the block holding bare text
+    /// and <c>&lt;br&gt;</c> lines), the element it scores, and its text.</summary>
+    private readonly record struct Candidate(IElement Element, IElement Scored, string Text);
+
+    /// <summary>What one walk found: the paragraphs kept, their total length, and the chosen container.</summary>
+    private sealed class MainText
+    {
+        public List<(IElement Element, string Text)> Paragraphs { get; } = [];
+
+        public int Length { get; set; }
+
+        public IElement? Container { get; set; }
+
+        public bool Truncated { get; set; }
+    }
+
+    /// <summary>An article shorter than this (or none) is looked for again with the exclusions relaxed.</summary>
+    private const int ShortArticle = 600;
+
+    /// <summary>
+    /// Finds the main text: a strict walk first; when it finds no article or a short one, walks again with the class
+    /// and id exclusions lifted, then the form/header/aside exclusions, then both, and keeps a relaxed result only when
+    /// it holds clearly more text (and, for a strict result that is not tiny, contains it), so a cookie bar or a form's
+    /// "thanks" message never stands in for the article while the precision of the strict walk is kept.
+    /// </summary>
+    private static void ReadMainText(IDocument doc, HtmlExtraction result, Budget budget)
+    {
+        var best = Walk(doc, Relax.None, budget);
+        if (best.Length < ShortArticle && !budget.Exceeded)
+        {
+            foreach (var relax in (ReadOnlySpan<Relax>)[Relax.ClassWords, Relax.Tags, Relax.ClassWords | Relax.Tags])
+            {
+                var relaxed = Walk(doc, relax, budget);
+                var contains = best.Container is null || (relaxed.Container is { } rc && (ReferenceEquals(rc, best.Container) || IsInside(best.Container, rc)));
+                if (relaxed.Length >= Math.Max(2 * best.Length, MinParagraphLength * 4) && (best.Length < 200 || contains))
+                {
+                    best = relaxed;
+                }
+
+                if (best.Length >= ShortArticle || budget.Exceeded)
+                {
+                    break;
+                }
+            }
+        }
+
+        result.Truncated |= best.Truncated;
+        var paragraphs = best.Paragraphs;
+
+        // A paragraph's page span runs from its start tag to the next paragraph's (document order), so no sibling
+        // lookups are needed.
+        for (var k = 0; k < paragraphs.Count; k++)
+        {
+            var (element, text) = paragraphs[k];
+            var start = Position(element);
+            var end = k + 1 < paragraphs.Count ? Position(paragraphs[k + 1].Element) : -1;
+            result.Paragraphs.Add((text, start, end > start ? end : start));
+        }
+    }
+
+    /// <summary>
+    /// One walk over the body: scores the parents of paragraph candidates by the text they hold (minus links), picks the
+    /// best container, widens it over sibling blocks that hold story text, and keeps the candidates inside.
+    /// </summary>
+    private static MainText Walk(IDocument doc, Relax relax, Budget budget)
+    {
+        var found = new MainText();
+        var scores = new Dictionary<IElement, double>();
+        var candidates = new List<Candidate>();
+        var stack = new Stack<IElement>();
+        var children = new List<IElement>();
+        var run = new StringBuilder();
+        if (doc.Body is { } body)
+        {
+            stack.Push(body);
+        }
+
+        while (stack.Count > 0)
+        {
+            if (!budget.Step())
+            {
+                found.Truncated = true;
+                break;
+            }
+
+            var e = stack.Pop();
+            var tag = e.LocalName;
+            if (AlwaysSkipTags.Contains(tag) || ((relax & Relax.Tags) == 0 && SoftSkipTags.Contains(tag))
+                || ((relax & Relax.ClassWords) == 0 && IsExcluded(e, budget)))
+            {
+                continue;
+            }
+
+            if (tag is "p" or "h2" or "h3" or "blockquote" or "pre" || (tag is "li" && e.ParentElement?.ParentElement is { } listParent && scores.ContainsKey(listParent))
+                || (tag is "div" && (e.GetAttribute("data-testid")?.StartsWith("paragraph", StringComparison.Ordinal) ?? false)))
+            {
+                var text = Normalize(TextOf(e, budget));
+                if (text.Length >= MinParagraphLength && LinkDensity(e, text.Length, budget) < 0.5 && e.ParentElement is { } parent)
+                {
+                    candidates.Add(new Candidate(e, parent, text));
+                    Score(scores, parent, text);
+                }
+
+                continue;
+            }
+
+            // Bare text and inline elements directly in a block are paragraphs too, split at <br>: sites that write
+            // "text<br><br>text" in a div would otherwise have no paragraph at all. One forward enumeration of the
+            // child nodes, block children pushed in reverse: indexing AngleSharp's live collections or walking sibling
+            // links costs time linear in the number of siblings per step, which made a block of 400,000 paragraphs
+            // quadratic.
+            children.Clear();
+            run.Clear();
+            var linked = 0;
+            foreach (var node in e.ChildNodes)
+            {
+                if (node is IText t)
+                {
+                    run.Append(t.Data);
+                }
+                else if (node is IElement child)
+                {
+                    var name = child.LocalName;
+                    if (name == "br")
+                    {
+                        AddRun(e, run, ref linked, candidates, scores);
+                    }
+                    else if (InlineTags.Contains(name) && !HasBlockChild(child))
+                    {
+                        var text = TextOf(child, budget);
+                        run.Append(text);
+                        linked += name == "a" ? text.Length : 0;
+                    }
+                    else
+                    {
+                        AddRun(e, run, ref linked, candidates, scores);
+                        children.Add(child);
+                    }
+                }
+            }
+
+            AddRun(e, run, ref linked, candidates, scores);
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return found;
+        }
+
+        IElement? best = null;
+        var bestScore = double.MinValue;
+        foreach (var (element, score) in scores)
+        {
+            var s = score * (HasHint(element, Positive) ? 1.25 : 1.0);
+            if (s > bestScore)
+            {
+                (best, bestScore) = (element, s);
+            }
+        }
+
+        // The container: the best-scored element, widened to its parent when siblings hold much of the text too.
+        var container = best!;
+        if (container.ParentElement is { } up && up.LocalName is not ("body" or "html") && scores.GetValueOrDefault(up) > bestScore * 0.75)
+        {
+            container = up;
+        }
+
+        // Paragraphs split over sibling blocks (text broken by ads or embeds, one wrapper per paragraph as on the BBC, a
+        // story in several parts): widen while the wider block adds text that scored on its own. A wrapper that adds
+        // nothing is climbed for free, so per-paragraph wrappers several levels deep still reach their siblings.
+        var widened = 0;
+        for (var level = 0; level < 12 && widened < 2 && container.ParentElement is { } parent && parent.LocalName is not ("body" or "html"); level++)
+        {
+            double inside = 0, outside = 0;
+            foreach (var c in candidates)
+            {
+                if (IsInsideOrSelf(c.Element, container))
+                {
+                    inside += c.Text.Length;
+                }
+                else if (IsInside(c.Element, parent))
+                {
+                    outside += c.Text.Length;
+                }
+            }
+
+            if (outside > 0 && outside < inside * 0.15)
+            {
+                break;
+            }
+
+            widened += outside > 0 ? 1 : 0;
+            container = parent;
+        }
+
+        found.Container = container;
+        foreach (var c in candidates)
+        {
+            if (IsInsideOrSelf(c.Element, container) && !(c.Text.StartsWith("By ", StringComparison.Ordinal) && c.Text.Length < 80))
+            {
+                found.Paragraphs.Add((c.Element, c.Text));
+                found.Length += c.Text.Length;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Adds the text gathered so far in a block as a paragraph, if it is long enough and mostly not links.</summary>
+    private static void AddRun(IElement owner, StringBuilder run, ref int linked, List<Candidate> candidates, Dictionary<IElement, double> scores)
+    {
+        if (run.Length == 0)
+        {
+            return;
+        }
+
+        var text = Normalize(run.ToString());
+        var links = linked;
+        run.Clear();
+        linked = 0;
+        if (text.Length >= MinParagraphLength && links < text.Length / 2 && owner.LocalName is not ("body" or "html" or "ul" or "ol" or "table" or "tr"))
+        {
+            candidates.Add(new Candidate(owner, owner, text));
+            Score(scores, owner, text);
+        }
+    }
+
+    private static void Score(Dictionary<IElement, double> scores, IElement parent, string text)
+    {
+        var commas = 0;
+        foreach (var c in text)
+        {
+            commas += c == ',' ? 1 : 0;
+        }
+
+        var weight = text.Length + (commas * 10);
+        scores[parent] = scores.GetValueOrDefault(parent) + weight;
+        if (parent.ParentElement is { } grand)
+        {
+            scores[grand] = scores.GetValueOrDefault(grand) + (weight / 2.0);
+        }
+    }
+
+    private static bool HasBlockChild(IElement inline)
+    {
+        foreach (var c in inline.Children)
+        {
+            if (!InlineTags.Contains(c.LocalName) && c.LocalName != "br")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInsideOrSelf(IElement e, IElement container) => ReferenceEquals(e, container) || IsInside(e, container);
+
+    private static bool IsInside(IElement e, IElement container)
+    {
+        for (var p = e.ParentElement; p is not null; p = p.ParentElement)
+        {
+            if (ReferenceEquals(p, container))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a class or id word excludes an element. Words for what is never the article (navigation, share bars,
+    /// related links, comments, cookie and newsletter boxes) always do; layout words that wrappers also use (sidebar,
+    /// widget, modal, popup, banner, menu …) only when neither the element's own words nor any element inside it says
+    /// article, body, content, story or main (Vox's "l-sidebar-fixed l-article-body-segment", Blogger's
+    /// "widget" around "post-body").
+    /// </summary>
+    private static bool IsExcluded(IElement e, Budget budget)
+    {
+        if (e.LocalName is "body" or "html" or "main" or "article")
+        {
+            return false;
+        }
+
+        var role = e.GetAttribute("role");
+        if (role is "navigation" or "contentinfo")
+        {
+            return true;
+        }
+
+        var cls = e.GetAttribute("class");
+        var id = e.Id;
+        if (HasWord(cls, StrongNegative) || HasWord(id, StrongNegative))
+        {
+            return true;
+        }
+
+        if (!(HasWord(cls, WeakNegative) || HasWord(id, WeakNegative) || role is "complementary" or "banner" or "dialog"))
+        {
+            return false;
+        }
+
+        return !(HasWord(cls, ArticleWords) || HasWord(id, ArticleWords) || SaysArticleInside(e, budget));
+    }
+
+    /// <summary>Whether an element inside says article, body, content, story or main (bounded look).</summary>
+    private static bool SaysArticleInside(IElement e, Budget budget)
+    {
+        var stack = new Stack<IElement>();
+        foreach (var c in e.Children)
+        {
+            stack.Push(c);
+        }
+
+        var steps = 0;
+        while (stack.Count > 0 && ++steps < 20_000 && budget.Step())
+        {
+            var n = stack.Pop();
+            if (n.LocalName is "article" or "main" || HasWord(n.GetAttribute("class"), ArticleWords) || HasWord(n.Id, ArticleWords))
+            {
+                return true;
+            }
+
+            foreach (var c in n.Children)
+            {
+                stack.Push(c);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a class or id word (split at spaces, dashes and underscores) is one of <paramref name="hints"/>;
+    /// the page's outer elements never count.</summary>
+    private static bool HasHint(IElement e, string[] hints)
+    {
+        if (e.LocalName is "body" or "html" or "main" or "article")
+        {
+            return false;
+        }
+
+        return HasWord(e.GetAttribute("class"), hints) || HasWord(e.Id, hints);
+    }
+
+
+    /// <summary>Whether a class or id word (split at spaces, dashes and underscores) is one of <paramref name="hints"/>,
+    /// or starts with one of six letters or more ("sidebar2"); no allocation.</summary>
+    private static bool HasWord(string? value, string[] hints)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        var s = value.AsSpan();
+        var start = 0;
+        for (var i = 0; i <= s.Length; i++)
+        {
+            if (i < s.Length && s[i] is not (' ' or '-' or '_' or '\t' or '\n' or '\r' or '\f'))
+            {
+                continue;
+            }
+
+            var part = s[start..i];
+            start = i + 1;
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+
+            foreach (var h in hints)
+            {
+                if (part.Equals(h, StringComparison.OrdinalIgnoreCase) || (h.Length >= 6 && part.Length > h.Length + 1 && part.StartsWith(h, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The share of an element's text inside links, by an iterative walk.</summary>
+    private static double LinkDensity(IElement e, int textLength, Budget budget)
+    {
+        var linked = 0;
+        var stack = new Stack<IElement>();
+        foreach (var c in e.Children)
+        {
+            stack.Push(c);
+        }
+
+        while (stack.Count > 0 && budget.Step())
+        {
+            var n = stack.Pop();
+            if (n.LocalName == "a")
+            {
+                linked += Normalize(TextOf(n, budget)).Length;
+                continue;
+            }
+
+            foreach (var c in n.Children)
+            {
+                stack.Push(c);
+            }
+        }
+
+        return textLength == 0 ? 1 : (double)linked / textLength;
+    }
+
+    /// <summary>The text of an element, gathered iteratively (deeply nested pages cannot overflow the stack); a
+    /// <c>&lt;br&gt;</c> is a space.</summary>
+    private static string TextOf(INode node, Budget? budget)
+    {
+        var sb = new StringBuilder();
+        var stack = new Stack<INode>();
+        stack.Push(node);
+        var steps = 0;
+        while (stack.Count > 0 && ++steps < 200_000 && (budget is null || budget.Step()))
+        {
+            var n = stack.Pop();
+            if (n is IText t)
+            {
+                sb.Append(t.Data);
+                continue;
+            }
+
+            if (n is IElement el && el.LocalName is "script" or "style" or "noscript" or "template" && !ReferenceEquals(n, node))
+            {
+                continue;
+            }
+
+            if (n is IElement br && br.LocalName == "br")
+            {
+                sb.Append(' ');
+            }
+
+            var first = stack.Count;
+            foreach (var child in n.ChildNodes)
+            {
+                stack.Push(child);
+            }
+
+            ReverseTop(stack, first);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>AngleSharp counts source positions from 1; spans here are zero-based.</summary>
+    private static int Position(IElement e) => e.SourceReference is { } r ? Math.Max(0, r.Position.Position - 1) : -1;
+
+    /// <summary>Reverses the items pushed since the stack had <paramref name="count"/> items, so children pop in order.</summary>
+    private static void ReverseTop<T>(Stack<T> stack, int count)
+    {
+        var pushed = stack.Count - count;
+        if (pushed < 2)
+        {
+            return;
+        }
+
+        var items = new T[pushed];
+        for (var k = 0; k < pushed; k++)
+        {
+            items[k] = stack.Pop();
+        }
+
+        foreach (var item in items)
+        {
+            stack.Push(item);
+        }
+    }
+}

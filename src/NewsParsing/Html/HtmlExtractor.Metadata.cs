@@ -1,0 +1,540 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using NodaTime;
+using NodaTime.Text;
+
+namespace NewsParsing.Html;
+
+/// <summary>Metadata: JSON-LD, meta, headline, bylines, dates.</summary>
+internal static partial class HtmlExtractor
+{
+    /// <summary>The elements the metadata come from, gathered in one bounded walk (no selector engine: AngleSharp's
+    /// selectors and TextContent recurse over the tree).</summary>
+    private sealed class PageParts
+    {
+        public List<IElement> Metas { get; } = [];
+
+        public List<IElement> JsonLd { get; } = [];
+
+        public List<IElement> Times { get; } = [];
+
+        public List<IElement> Bylines { get; } = [];
+
+        public IElement? H1 { get; set; }
+
+        public IElement? Title { get; set; }
+
+        public IElement? Canonical { get; set; }
+
+        public string? JsonLdHeadline { get; set; }
+
+        public string? OgTitle { get; set; }
+    }
+
+    private static PageParts Collect(IDocument doc, Budget budget)
+    {
+        var parts = new PageParts();
+        if (doc.DocumentElement is not { } root)
+        {
+            return parts;
+        }
+
+        var stack = new Stack<IElement>();
+        stack.Push(root);
+        while (stack.Count > 0 && budget.Step())
+        {
+            var e = stack.Pop();
+            switch (e.LocalName)
+            {
+                case "meta":
+                    parts.Metas.Add(e);
+                    continue;
+                case "script":
+                    if (string.Equals(e.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        parts.JsonLd.Add(e);
+                    }
+
+                    continue;
+                case "style" or "svg" or "template" or "noscript":
+                    continue;
+                case "time" when e.HasAttribute("datetime"):
+                    parts.Times.Add(e);
+                    break;
+                case "h1":
+                    parts.H1 ??= e;
+                    break;
+                case "title" when parts.Title is null && e.ParentElement?.LocalName == "head":
+                    parts.Title = e;
+                    continue;
+                case "link" when parts.Canonical is null && string.Equals(e.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase):
+                    parts.Canonical = e;
+                    continue;
+            }
+
+            if (parts.Bylines.Count < 8 && (string.Equals(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(e.GetAttribute("itemprop"), "author", StringComparison.OrdinalIgnoreCase)
+                || HasWord(e.GetAttribute("class"), BylineWords) || HasWord(e.Id, BylineWords)))
+            {
+                parts.Bylines.Add(e);
+                continue;
+            }
+
+            var first = stack.Count;
+            foreach (var c in e.Children)
+            {
+                stack.Push(c);
+            }
+
+            ReverseTop(stack, first);
+        }
+
+        return parts;
+    }
+
+    private static void ReadJsonLd(PageParts page, HtmlExtraction result, Budget budget)
+    {
+        foreach (var script in page.JsonLd)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(TextOf(script, budget), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                foreach (var node in Objects(json.RootElement))
+                {
+                    if (!IsArticle(node))
+                    {
+                        continue;
+                    }
+
+                    if (page.JsonLdHeadline is null && Str(node, "headline") is { Length: > 0 } headline)
+                    {
+                        page.JsonLdHeadline = Clean(headline);
+                    }
+
+                    if (result.Authors.Count == 0 && node.TryGetProperty("author", out var author))
+                    {
+                        AddAuthors(author, result.Authors, 0);
+                    }
+
+                    if (result.Published is null && Str(node, "datePublished") is { } published)
+                    {
+                        result.Published = ParseTime(published);
+                    }
+
+                    if (result.Publisher is null && node.TryGetProperty("publisher", out var publisher))
+                    {
+                        result.Publisher = publisher.ValueKind == JsonValueKind.Object ? Str(publisher, "name") : publisher.ValueKind == JsonValueKind.String ? publisher.GetString() : null;
+                        result.Publisher = result.Publisher is null ? null : Clean(result.Publisher);
+                    }
+
+                    result.Url ??= Str(node, "url");
+                }
+            }
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+            {
+                // malformed JSON-LD is common (a lone surrogate fails transcoding); the meta tags still count
+            }
+        }
+    }
+
+    /// <summary>The objects of a JSON-LD block: the root, array items and <c>@graph</c> members, iteratively and at
+    /// most 8 levels down.</summary>
+    private static List<JsonElement> Objects(JsonElement root)
+    {
+        var found = new List<JsonElement>();
+        var stack = new Stack<(JsonElement Element, int Depth)>();
+        stack.Push((root, 0));
+        while (stack.Count > 0 && found.Count < 256)
+        {
+            var (e, depth) = stack.Pop();
+            if (depth > 8)
+            {
+                continue;
+            }
+
+            if (e.ValueKind == JsonValueKind.Array)
+            {
+                var items = new List<JsonElement>();
+                foreach (var item in e.EnumerateArray())
+                {
+                    items.Add(item);
+                }
+
+                for (var k = items.Count - 1; k >= 0; k--)
+                {
+                    stack.Push((items[k], depth + 1));
+                }
+            }
+            else if (e.ValueKind == JsonValueKind.Object)
+            {
+                found.Add(e);
+                if (e.TryGetProperty("@graph", out var graph))
+                {
+                    stack.Push((graph, depth + 1));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsArticle(JsonElement node)
+    {
+        if (!node.TryGetProperty("@type", out var type))
+        {
+            return false;
+        }
+
+        if (type.ValueKind == JsonValueKind.String)
+        {
+            return ArticleTypes.Contains(type.GetString()!) && (type.GetString() != "WebPage" || node.TryGetProperty("headline", out _));
+        }
+
+        if (type.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var t in type.EnumerateArray())
+            {
+                if (t.ValueKind == JsonValueKind.String && ArticleTypes.Contains(t.GetString()!))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Authors from JSON-LD: a string, a Person or Organization object with a name, or an array of them (an
+    /// agency such as "Associated Press" stays a name here; the byline reader knows it as the agency).</summary>
+    private static void AddAuthors(JsonElement author, List<string> authors, int depth)
+    {
+        if (depth > 4)
+        {
+            return;
+        }
+
+        switch (author.ValueKind)
+        {
+            case JsonValueKind.String:
+                AddNames(author.GetString()!, authors);
+                break;
+            case JsonValueKind.Object:
+                if (Str(author, "name") is { } n)
+                {
+                    AddNames(n, authors);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var a in author.EnumerateArray())
+                {
+                    AddAuthors(a, authors, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Splits a byline ("By A, B and C", "A &amp; B", "A / Staff Writer") into names.</summary>
+    private static void AddNames(string text, List<string> authors)
+    {
+        var s = Clean(text);
+        if (s.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var slash = s.IndexOf(" / ", StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            s = s[..slash]; // "Takeo Maeda and Tatsuya Tanoue / Yomiuri Shimbun Staff Writers"
+        }
+
+        foreach (var name in s.Split([",", " and ", " AND ", "&", ";", "|"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            AddName(name, authors);
+        }
+    }
+
+    private static void AddName(string name, List<string> authors)
+    {
+        var n = Normalize(name);
+        if (n.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
+        {
+            n = n[3..].Trim();
+        }
+
+        if (n.Length is > 1 and < 80 && !authors.Contains(n, StringComparer.Ordinal) && authors.Count < 20)
+        {
+            authors.Add(n);
+        }
+    }
+
+    private static void ReadMeta(PageParts page, HtmlExtraction result)
+    {
+        foreach (var meta in page.Metas)
+        {
+            var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? "").ToLowerInvariant();
+            var content = meta.GetAttribute("content");
+            if (string.IsNullOrWhiteSpace(content))
+            {
+                continue;
+            }
+
+            switch (key)
+            {
+                case "og:title" when page.OgTitle is null:
+                    page.OgTitle = Clean(content);
+                    break;
+                case "twitter:title" when page.OgTitle is null:
+                    page.OgTitle = Clean(content);
+                    break;
+                case "article:published_time" or "og:article:published_time" or "pubdate" or "publishdate" or "publish-date" or "date" or "dc.date" or "dc.date.issued"
+                    or "dcterms.created" or "dcterms.date" or "sailthru.date" or "parsely-pub-date" or "datepublished" or "date.available" or "article.published"
+                    or "publication_date" or "original-publish-date" when result.Published is null:
+                    result.Published = ParseTime(content);
+                    break;
+                case "author" or "article:author" or "byl" or "sailthru.author" or "parsely-author" or "dc.creator" when result.Authors.Count == 0:
+                    AddNames(content, result.Authors);
+                    break;
+                case "og:site_name" or "application-name" when result.Publisher is null:
+                    result.Publisher = Clean(content);
+                    break;
+                case "og:url" when result.Url is null:
+                    result.Url = content.Trim();
+                    break;
+            }
+        }
+
+        if (result.Published is null)
+        {
+            // a <time> marked as the publication time first, then the first one with a date
+            foreach (var time in page.Times)
+            {
+                if ((time.HasAttribute("pubdate") || string.Equals(time.GetAttribute("itemprop"), "datePublished", StringComparison.OrdinalIgnoreCase))
+                    && ParseTime(time.GetAttribute("datetime")!) is { } marked)
+                {
+                    result.Published = marked;
+                    break;
+                }
+            }
+
+            foreach (var time in page.Times)
+            {
+                if (result.Published is null && ParseTime(time.GetAttribute("datetime")!) is { } first)
+                {
+                    result.Published = first;
+                }
+            }
+        }
+
+        result.Url ??= page.Canonical?.GetAttribute("href");
+    }
+
+    /// <summary>
+    /// The headline: OpenGraph's title, else whichever of JSON-LD, &lt;h1&gt; and &lt;title&gt; agree, else the first
+    /// of them there is; titles with the site name cut off, everything entity-decoded.
+    /// </summary>
+    private static void ChooseHeadline(PageParts page, HtmlExtraction result)
+    {
+        var h1 = page.H1 is { } e ? Clean(TextOf(e, null)) : null;
+        var title = page.Title is { } t ? Clean(TextOf(t, null)) : null;
+        string?[] candidates = [page.OgTitle, page.JsonLdHeadline, h1, title];
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            if (candidates[k] is { Length: > 0 } c)
+            {
+                candidates[k] = StripSiteName(c, result.Publisher, candidates);
+            }
+        }
+
+        // OpenGraph's title is the one a publisher writes for the world to see; the others vote when it is missing.
+        var chosen = candidates[0] is { Length: >= 10 } og && !string.Equals(og, result.Publisher, StringComparison.OrdinalIgnoreCase) ? og : null;
+        for (var a = 1; a < candidates.Length && chosen is null; a++)
+        {
+            for (var b = 1; b < candidates.Length; b++)
+            {
+                if (a != b && candidates[a] is { Length: > 0 } x && candidates[b] is { Length: > 0 } y && string.Equals(x, y, StringComparison.OrdinalIgnoreCase))
+                {
+                    chosen = x;
+                    break;
+                }
+            }
+        }
+
+        foreach (var c in candidates)
+        {
+            chosen ??= c is { Length: > 0 } ? c : null;
+        }
+
+        if (chosen is not null)
+        {
+            result.Headline = chosen;
+            result.HeadlineHtmlStart = page.H1 is { } h && string.Equals(h1, chosen, StringComparison.OrdinalIgnoreCase) ? Position(h) : -1;
+        }
+    }
+
+    /// <summary>Cuts "| Site", "- Site", "— Site" off a title when the rest is what another source says or the cut part
+    /// is the publisher's name.</summary>
+    private static string StripSiteName(string title, string? publisher, string?[] others)
+    {
+        foreach (var separator in (ReadOnlySpan<string>)[" | ", " - ", " – ", " — ", " :: ", " · ", " » "])
+        {
+            var at = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            var head = title[..at].Trim();
+            var tail = title[(at + separator.Length)..].Trim();
+            var isPublisher = publisher is not null && (tail.Contains(publisher, StringComparison.OrdinalIgnoreCase) || publisher.Contains(tail, StringComparison.OrdinalIgnoreCase));
+            var agrees = false;
+            foreach (var o in others)
+            {
+                agrees |= o is not null && string.Equals(o, head, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (isPublisher || agrees)
+            {
+                return head;
+            }
+        }
+
+        return title;
+    }
+
+    /// <summary>Authors from byline elements (<c>rel=author</c>, <c>itemprop=author</c>, class or id "byline",
+    /// "author") and, failing those, a "By …" line at the top of the main text.</summary>
+    private static void ReadBylines(PageParts page, HtmlExtraction result, Budget budget)
+    {
+        foreach (var e in page.Bylines)
+        {
+            var text = Clean(TextOf(e, budget));
+            if (text.Length is > 2 and < 120 && LooksLikeByline(text))
+            {
+                AddNames(text, result.Authors);
+            }
+
+            if (result.Authors.Count > 0)
+            {
+                return;
+            }
+        }
+
+        foreach (var (text, _, _) in result.Paragraphs)
+        {
+            if (text.StartsWith("By ", StringComparison.Ordinal) && text.Length < 120 && LooksLikeByline(text))
+            {
+                AddNames(text, result.Authors);
+                return;
+            }
+        }
+    }
+
+    /// <summary>A byline's text: names, not a sentence or a date ("By A and B", "A, Associated Press").</summary>
+    private static bool LooksLikeByline(string text)
+    {
+        var s = text.StartsWith("By ", StringComparison.OrdinalIgnoreCase) ? text[3..] : text;
+        if (s.Length == 0 || !char.IsUpper(s[0]) || s.Contains(". ", StringComparison.Ordinal) || s.EndsWith('.'))
+        {
+            return false;
+        }
+
+        var digits = 0;
+        foreach (var c in s)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits == 0;
+    }
+
+    /// <summary>A date in the page address (<c>/2019/11/18/</c>, <c>/20191118/</c>, <c>/2019-11-18/</c>), as midnight UTC.</summary>
+    private static OffsetDateTime? DateInUrl(string url)
+    {
+        var s = url.AsSpan();
+        for (var i = 0; i + 8 <= s.Length; i++)
+        {
+            if (s[i] != '/' || i + 1 >= s.Length || !char.IsAsciiDigit(s[i + 1]))
+            {
+                continue;
+            }
+
+            var rest = s[(i + 1)..];
+            int year, month, day;
+            if (rest.Length >= 10 && rest[4] is '/' or '-' && rest[7] is '/' or '-'
+                && int.TryParse(rest[..4], NumberStyles.None, CultureInfo.InvariantCulture, out year)
+                && int.TryParse(rest.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out month)
+                && int.TryParse(rest.Slice(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out day))
+            {
+                // year/month/day
+            }
+            else if (rest.Length >= 9 && rest[8] is '/' or '-' && int.TryParse(rest[..4], NumberStyles.None, CultureInfo.InvariantCulture, out year)
+                && int.TryParse(rest.Slice(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out month)
+                && int.TryParse(rest.Slice(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out day))
+            {
+                // yyyymmdd
+            }
+            else
+            {
+                continue;
+            }
+
+            if (year is >= 1995 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                return new LocalDate(year, month, day).AtMidnight().WithOffset(Offset.Zero);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0 && v[0].ValueKind == JsonValueKind.String ? v[0].GetString() : null : null;
+
+    /// <summary>Parses a publication time, keeping the page's offset: ISO 8601, RFC 1123, and AzerNews' "21 July 2025 14:01 (UTC+04:00)".</summary>
+    internal static OffsetDateTime? ParseTime(string value)
+    {
+        var parsed = ParseTimeCore(value);
+        return parsed is { Year: >= 1900 and <= 2200 } ? parsed : null; // "0", "1" and other junk are not publication times
+    }
+
+    private static OffsetDateTime? ParseTimeCore(string value)
+    {
+        var s = value.Trim();
+        if (s.Length > 100)
+        {
+            return null;
+        }
+
+        var iso = OffsetDateTimePattern.ExtendedIso.Parse(s);
+        if (iso.Success)
+        {
+            return iso.Value;
+        }
+
+        var utcMarker = s.IndexOf("(UTC", StringComparison.OrdinalIgnoreCase);
+        if (utcMarker > 0)
+        {
+            var offsetText = s[(utcMarker + 4)..].TrimEnd(')', ' ');
+            var local = s[..utcMarker].Trim();
+            if (DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt)
+                && OffsetPattern.GeneralInvariant.Parse(offsetText.Length == 0 ? "+00" : offsetText) is { Success: true } off)
+            {
+                return LocalDateTime.FromDateTime(dt).WithOffset(off.Value);
+            }
+        }
+
+        if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dto))
+        {
+            return OffsetDateTime.FromDateTimeOffset(dto);
+        }
+
+        return null;
+    }
+}

@@ -10,8 +10,8 @@ using NodaTime;
 
 namespace NewsParsing.Cli;
 
-// The records newsparse writes, as types: serialised by NewsparseJsonContext (System.Text.Json source generation) and
-// the source of docs/newsparse.schema.json (NewsparseSchema). Property order is the field order of the output. Items are
+// The records newsparse writes, as types: the source of docs/newsparse.schema.json (NewsparseSchema) and of the
+// source-generated NewsparseJsonContext, which RecordJson's direct writer calls are tested against byte for byte. Property order is the field order of the output. Items are
 // structs that wrap the parsed element and read it while being written, and arrays are slices of buffers each worker
 // reuses, so a record costs no allocation per entity, date or quantity, and span texts are written from the article's
 // text without a substring.
@@ -343,7 +343,9 @@ internal sealed class IsoDateConverter : JsonConverter<IsoDate>
 {
     public override IsoDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
 
-    public override void Write(Utf8JsonWriter writer, IsoDate value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, IsoDate value, JsonSerializerOptions options) => WriteValue(writer, value);
+
+    public static void WriteValue(Utf8JsonWriter writer, IsoDate value)
     {
         var d = value.Value;
         if (d.Year is >= 0 and <= 9999)

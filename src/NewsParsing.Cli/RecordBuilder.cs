@@ -4,7 +4,7 @@ using NewsParsing.Model;
 namespace NewsParsing.Cli;
 
 /// <summary>
-/// Turns a parsed article into its <see cref="ArticleRecord"/> and writes it with the source-generated serialiser. One
+/// Turns a parsed article into its <see cref="ArticleRecord"/> and writes it (<see cref="RecordJson"/>). One
 /// per worker: the record and the arrays its lists slice are reused for every article, so a record allocates nothing
 /// per item (the items are structs that read the article while being written).
 /// </summary>
@@ -22,7 +22,11 @@ internal sealed class RecordBuilder
     private DiagnosticRecord[] _diagnostics = new DiagnosticRecord[8];
     private int _memberCount;
 
-    public void Write(Utf8JsonWriter w, string source, NewsArticle a, string? id, List<Diagnostic>? damage)
+    public void Write(Utf8JsonWriter w, string source, NewsArticle a, string? id, List<Diagnostic>? damage) =>
+        Write(w, source, a, id, damage, static (w, r) => RecordJson.Write(w, r));
+
+    /// <summary>Fills the record for <paramref name="a"/>, hands it to <paramref name="write"/> and clears it.</summary>
+    internal void Write(Utf8JsonWriter w, string source, NewsArticle a, string? id, List<Diagnostic>? damage, Action<Utf8JsonWriter, ArticleRecord> write)
     {
         var r = _record;
         r.Id = id;
@@ -126,7 +130,7 @@ internal sealed class RecordBuilder
         r.Diagnostics = _diagnostics.AsMemory(0, n);
         try
         {
-            JsonSerializer.Serialize(w, r, NewsparseJsonContext.Default.ArticleRecord);
+            write(w, r);
         }
         finally
         {
@@ -134,13 +138,16 @@ internal sealed class RecordBuilder
         }
     }
 
-    public void WriteError(Utf8JsonWriter w, string id, long line, string message, ErrorCode code)
+    public void WriteError(Utf8JsonWriter w, string id, long line, string message, ErrorCode code) =>
+        WriteError(w, id, line, message, code, static (w, r) => RecordJson.Write(w, r));
+
+    internal void WriteError(Utf8JsonWriter w, string id, long line, string message, ErrorCode code, Action<Utf8JsonWriter, ErrorRecord> write)
     {
         _error.Id = id;
         _error.Line = line;
         _error.Error = message;
         _error.Code = code;
-        JsonSerializer.Serialize(w, _error, NewsparseJsonContext.Default.ErrorRecord);
+        write(w, _error);
     }
 
     /// <summary>Nothing of an article stays reachable from the worker after its record is written.</summary>

@@ -1,0 +1,405 @@
+using System.Text.Json;
+using NewsParsing.Agencies;
+using NewsParsing.Entities;
+using NewsParsing.Model;
+using NewsParsing.Quantities;
+using NewsParsing.Temporal;
+
+namespace NewsParsing.Cli;
+
+/// <summary>
+/// Writes the records (<see cref="ArticleRecord"/>, <see cref="ErrorRecord"/>) as the source-generated
+/// <see cref="NewsparseJsonContext"/> would, property by property in declaration order, with pre-encoded names: the
+/// context's metadata-based serialisation (its fast path is off because of the converters the records need) took twice
+/// the time and eight times the allocation of direct writer calls (docs/performance.md). The types stay the one
+/// description of the output: the schema is generated from them, and RecordJsonTests checks on a corpus that this
+/// writes byte for byte what <c>JsonSerializer.Serialize</c> writes for the same records, so the two cannot drift.
+/// </summary>
+internal static class RecordJson
+{
+    private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText Published = JsonEncodedText.Encode("published");
+    private static readonly JsonEncodedText PublishedAt = JsonEncodedText.Encode("publishedAt");
+    private static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
+    private static readonly JsonEncodedText Headline = JsonEncodedText.Encode("headline");
+    private static readonly JsonEncodedText Agency = JsonEncodedText.Encode("agency");
+    private static readonly JsonEncodedText AgencyEvidenceName = JsonEncodedText.Encode("agencyEvidence");
+    private static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
+    private static readonly JsonEncodedText Authors = JsonEncodedText.Encode("authors");
+    private static readonly JsonEncodedText Header = JsonEncodedText.Encode("header");
+    private static readonly JsonEncodedText DatelineName = JsonEncodedText.Encode("dateline");
+    private static readonly JsonEncodedText Body = JsonEncodedText.Encode("body");
+    private static readonly JsonEncodedText TrailerName = JsonEncodedText.Encode("trailer");
+    private static readonly JsonEncodedText Dates = JsonEncodedText.Encode("dates");
+    private static readonly JsonEncodedText Quantities = JsonEncodedText.Encode("quantities");
+    private static readonly JsonEncodedText Entities = JsonEncodedText.Encode("entities");
+    private static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
+    private static readonly JsonEncodedText Diagnostics = JsonEncodedText.Encode("diagnostics");
+    private static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+    private static readonly JsonEncodedText Length = JsonEncodedText.Encode("length");
+    private static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+    private static readonly JsonEncodedText Place = JsonEncodedText.Encode("place");
+    private static readonly JsonEncodedText Region = JsonEncodedText.Encode("region");
+    private static readonly JsonEncodedText Date = JsonEncodedText.Encode("date");
+    private static readonly JsonEncodedText YearInferred = JsonEncodedText.Encode("yearInferred");
+    private static readonly JsonEncodedText Paragraphs = JsonEncodedText.Encode("paragraphs");
+    private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText Range = JsonEncodedText.Encode("range");
+    private static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
+    private static readonly JsonEncodedText Modifier = JsonEncodedText.Encode("modifier");
+    private static readonly JsonEncodedText Min = JsonEncodedText.Encode("min");
+    private static readonly JsonEncodedText Max = JsonEncodedText.Encode("max");
+    private static readonly JsonEncodedText Tolerance = JsonEncodedText.Encode("tolerance");
+    private static readonly JsonEncodedText IsVague = JsonEncodedText.Encode("isVague");
+    private static readonly JsonEncodedText Unit = JsonEncodedText.Encode("unit");
+    private static readonly JsonEncodedText Counted = JsonEncodedText.Encode("counted");
+    private static readonly JsonEncodedText CountedHead = JsonEncodedText.Encode("countedHead");
+    private static readonly JsonEncodedText Currency = JsonEncodedText.Encode("currency");
+    private static readonly JsonEncodedText IsChange = JsonEncodedText.Encode("isChange");
+    private static readonly JsonEncodedText Members = JsonEncodedText.Encode("members");
+    private static readonly JsonEncodedText CountMatches = JsonEncodedText.Encode("countMatches");
+    private static readonly JsonEncodedText Canonical = JsonEncodedText.Encode("canonical");
+    private static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+    private static readonly JsonEncodedText CountryCode = JsonEncodedText.Encode("countryCode");
+    private static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText Cue = JsonEncodedText.Encode("cue");
+    private static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+    private static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
+
+    public static void Write(Utf8JsonWriter w, ArticleRecord r)
+    {
+        w.WriteStartObject();
+        if (r.Id is not null)
+        {
+            w.WriteString(Id, r.Id);
+        }
+
+        w.WriteString(Source, r.Source);
+        WriteDate(w, Published, r.Published);
+        if (r.PublishedAt is not null)
+        {
+            w.WriteString(PublishedAt, r.PublishedAt);
+        }
+
+        if (r.Url is not null)
+        {
+            w.WriteString(Url, r.Url);
+        }
+
+        WriteNullable(w, Headline, r.Headline);
+        WriteNullable(w, Agency, r.Agency);
+        w.WriteString(AgencyEvidenceName, EnumJson<AgencyEvidence>.Name(r.AgencyEvidence));
+        WriteNullable(w, Language, r.Language);
+        w.WriteStartArray(Authors);
+        foreach (var author in r.Authors.Span)
+        {
+            w.WriteStringValue(author);
+        }
+
+        w.WriteEndArray();
+
+        var header = r.Header;
+        w.WriteStartObject(Header);
+        w.WriteNumber(Start, header.Start);
+        w.WriteNumber(Length, header.Length);
+        w.WriteString(Text, header.Text.Span);
+        w.WriteEndObject();
+
+        if (r.Dateline is { } d)
+        {
+            w.WriteStartObject(DatelineName);
+            w.WriteNumber(Start, d.Start);
+            w.WriteNumber(Length, d.Length);
+            w.WriteString(Text, d.Text.Span);
+            WriteNullable(w, Place, d.Place);
+            WriteNullable(w, Region, d.Region);
+            WriteDate(w, Date, d.Date);
+            w.WriteBoolean(YearInferred, d.YearInferred);
+            WriteNullable(w, Agency, d.Agency);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull(DatelineName);
+        }
+
+        var body = r.Body;
+        w.WriteStartObject(Body);
+        w.WriteNumber(Start, body.Start);
+        w.WriteNumber(Length, body.Length);
+        w.WriteString(Text, body.Text.Span);
+        w.WriteStartArray(Paragraphs);
+        foreach (var p in body.Paragraphs.Span)
+        {
+            w.WriteStartObject();
+            w.WriteNumber(Start, p.Start);
+            w.WriteNumber(Length, p.Length);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        if (r.Trailer is { } t)
+        {
+            w.WriteStartObject(TrailerName);
+            w.WriteNumber(Start, t.Start);
+            w.WriteNumber(Length, t.Length);
+            w.WriteString(Text, t.Text.Span);
+            w.WriteString(Kind, EnumJson<TrailerKind>.Name(t.Kind));
+            WriteNullable(w, Agency, t.Agency);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull(TrailerName);
+        }
+
+        w.WriteStartArray(Dates);
+        foreach (ref readonly var date in r.Dates.Span)
+        {
+            WriteDate(w, date);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray(Quantities);
+        foreach (ref readonly var q in r.Quantities.Span)
+        {
+            WriteQuantity(w, q);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray(Entities);
+        foreach (ref readonly var e in r.Entities.Span)
+        {
+            WriteEntity(w, e);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray(Sources);
+        foreach (ref readonly var s in r.Sources.Span)
+        {
+            w.WriteStartObject();
+            w.WriteNumber(Start, s.Start);
+            w.WriteNumber(Length, s.Length);
+            w.WriteString(Text, s.Text.Span);
+            w.WriteString(Name, s.Name);
+            WriteNullable(w, Agency, s.Agency);
+            w.WriteString(Cue, s.Cue);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray(Diagnostics);
+        foreach (ref readonly var diagnostic in r.Diagnostics.Span)
+        {
+            w.WriteStartObject();
+            w.WriteString(Code, diagnostic.Code);
+            w.WriteString(Severity, EnumJson<DiagnosticSeverity>.Name(diagnostic.Severity));
+            w.WriteString(Message, diagnostic.Message);
+            if (diagnostic.Start is { } start)
+            {
+                w.WriteNumber(Start, start);
+            }
+
+            if (diagnostic.Length is { } length)
+            {
+                w.WriteNumber(Length, length);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter w, ErrorRecord r)
+    {
+        w.WriteStartObject();
+        w.WriteString(Id, r.Id);
+        w.WriteNumber(Line, r.Line);
+        w.WriteString(Error, r.Error);
+        w.WriteString(Code, EnumJson<ErrorCode>.Name(r.Code));
+        w.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter w, in DateRecord t)
+    {
+        w.WriteStartObject();
+        w.WriteString(Text, t.Text.Span);
+        w.WriteNumber(Start, t.Start);
+        w.WriteNumber(Length, t.Length);
+        w.WriteString(Type, EnumJson<TemporalType>.Name(t.Type));
+        w.WriteString(Value, t.Value);
+        if (t.Range is { } range)
+        {
+            w.WriteStartObject(Range);
+            WriteDate(w, Start, range.Start);
+            WriteDate(w, End, range.End);
+            w.WriteEndObject();
+        }
+
+        if (t.Modifier is { } modifier)
+        {
+            w.WriteString(Modifier, EnumJson<TemporalModifier>.Name(modifier));
+        }
+
+        if (t.YearInferred is { } inferred)
+        {
+            w.WriteBoolean(YearInferred, inferred);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteQuantity(Utf8JsonWriter w, in QuantityRecord q)
+    {
+        w.WriteStartObject();
+        w.WriteString(Text, q.Text.Span);
+        w.WriteNumber(Start, q.Start);
+        w.WriteNumber(Length, q.Length);
+        w.WriteNumber(Value, q.Value);
+        if (q.Min is { } min)
+        {
+            w.WriteNumber(Min, min);
+        }
+
+        if (q.Max is { } max)
+        {
+            w.WriteNumber(Max, max);
+        }
+
+        if (q.Tolerance is { } tolerance)
+        {
+            w.WriteNumber(Tolerance, tolerance);
+        }
+
+        if (q.IsVague is { } vague)
+        {
+            w.WriteBoolean(IsVague, vague);
+        }
+
+        if (q.Modifier is { } modifier)
+        {
+            w.WriteString(Modifier, EnumJson<QuantityModifier>.Name(modifier));
+        }
+        else
+        {
+            w.WriteNull(Modifier);
+        }
+
+        WriteNullable(w, Unit, q.Unit);
+        w.WriteString(Kind, EnumJson<QuantityKind>.Name(q.Kind));
+        WriteNullable(w, Counted, q.Counted);
+        if (q.CountedHead is { } head)
+        {
+            w.WriteString(CountedHead, head);
+        }
+
+        if (q.Currency is { } currency)
+        {
+            w.WriteString(Currency, currency);
+        }
+
+        if (q.IsChange is { } change)
+        {
+            w.WriteBoolean(IsChange, change);
+        }
+
+        var members = q.Members;
+        if (!members.Equals(default))
+        {
+            w.WriteStartArray(Members);
+            foreach (ref readonly var m in members.Span)
+            {
+                w.WriteStartObject();
+                w.WriteString(Text, m.Text.Span);
+                w.WriteNumber(Start, m.Start);
+                w.WriteNumber(Length, m.Length);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (q.CountMatches is { } matches)
+        {
+            w.WriteBoolean(CountMatches, matches);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteEntity(Utf8JsonWriter w, in EntityRecord e)
+    {
+        w.WriteStartObject();
+        w.WriteString(Text, e.Text.Span);
+        w.WriteNumber(Start, e.Start);
+        w.WriteNumber(Length, e.Length);
+        w.WriteString(Type, EnumJson<EntityType>.Name(e.Type));
+        w.WriteString(Canonical, e.Canonical);
+        w.WriteNumber(Id, e.Id);
+        if (e.Title is { } title)
+        {
+            w.WriteString(Title, title);
+        }
+
+        if (e.CountryCode is { } code)
+        {
+            w.WriteString(CountryCode, code);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    /// <summary>A date as <see cref="IsoDateConverter"/> writes it, or null.</summary>
+    private static void WriteDate(Utf8JsonWriter w, JsonEncodedText name, IsoDate? date)
+    {
+        if (date is { } d)
+        {
+            w.WritePropertyName(name);
+            IsoDateConverter.WriteValue(w, d);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>An enum's values as <see cref="CamelCaseEnum{T}"/> writes them, encoded once.</summary>
+    private static class EnumJson<T>
+        where T : struct, Enum
+    {
+        private static readonly T[] Values = Enum.GetValues<T>();
+        private static readonly JsonEncodedText[] Names = Array.ConvertAll(Values, v => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString())));
+
+        public static JsonEncodedText Name(T value)
+        {
+            var i = Array.IndexOf(Values, value);
+            return i >= 0 ? Names[i] : throw new ArgumentOutOfRangeException(nameof(value), value, $"not a named {typeof(T).Name}");
+        }
+    }
+}

@@ -78,6 +78,10 @@ public static class CliApp
         };
 
         var recursive = new Option<bool>("--recursive", "-r") { Description = "Read directories' subdirectories too." };
+        var outputDirectory = new Option<string?>("--output", "-o")
+        {
+            Description = "Write each article's JSON to its own file in this directory (DIR/name.json, at the input's path under its directory argument; a .jsonl input gives one DIR/name.jsonl) instead of standard output.",
+        };
 
         var parse = new Command("parse", "Parse news articles and print one JSON object per article (JSON Lines), in input order.");
         parse.Arguments.Add(paths);
@@ -87,6 +91,7 @@ public static class CliApp
         parse.Options.Add(format);
         parse.Options.Add(parallel);
         parse.Options.Add(recursive);
+        parse.Options.Add(outputDirectory);
 
         var root = new RootCommand("newsparse: turns news-wire articles into structured JSON.");
         root.Subcommands.Add(parse);
@@ -107,7 +112,7 @@ public static class CliApp
         var exit = ExitOk;
         parse.SetAction(result =>
         {
-            exit = RunParse(result, new ParseOptions(paths, published, pretty, stats, format, parallel, recursive), stdin, stdout, stderr);
+            exit = RunParse(result, new ParseOptions(paths, published, pretty, stats, format, parallel, recursive, outputDirectory), stdin, stdout, stderr);
             return exit;
         });
 
@@ -172,17 +177,37 @@ public static class CliApp
             return Usage(stderr, "give at least one PATH (a file, a directory, or - for standard input).");
         }
 
+        var directory = result.GetValue(o.Output);
+        if (directory is { Length: 0 })
+        {
+            return Usage(stderr, "--output needs a directory.");
+        }
+
         var pipeline = date is { } d ? new NewsPipelineBuilder().WithReferenceDate(d).Build() : NewsParser.Default;
-        var options = new RunOptions(pipeline, result.GetValue(o.Pretty), degree, stderr, ShowProgress(stderr), result.GetValue(o.Recursive));
+        var options = new RunOptions(pipeline, result.GetValue(o.Pretty), degree, stderr, ShowProgress(stderr), result.GetValue(o.Recursive), directory);
         var runStats = new RunStats();
         var watch = Stopwatch.StartNew();
-        var output = new RecordWriter(stdout);
-        var code = jsonl
-            ? JsonLinesRunner.Run(options, stdin, output, runStats)
-            : FileRunner.Run(options, inputs, stdin, output, runStats);
+        int code;
+        if (jsonl && directory is not null)
+        {
+            code = RunJsonLinesToDirectory(options, directory, stdin, runStats);
+        }
+        else
+        {
+            var output = new RecordWriter(stdout);
+            code = jsonl
+                ? JsonLinesRunner.Run(options, stdin, output, runStats)
+                : FileRunner.Run(options, inputs, stdin, output, runStats);
+        }
+
         if (options.Progress)
         {
             stderr.WriteLine();
+        }
+
+        if (runStats.FilesWritten is { } written)
+        {
+            stderr.WriteLine($"newsparse: wrote {written} file{(written == 1 ? "" : "s")} to '{InputText.ForTerminal(directory!)}'");
         }
 
         if (result.GetValue(o.Stats))
@@ -191,6 +216,34 @@ public static class CliApp
         }
 
         return code;
+    }
+
+    /// <summary><c>--input-format jsonl --output DIR</c>: the records of standard input go to <c>DIR/stdin.jsonl</c>.</summary>
+    private static int RunJsonLinesToDirectory(RunOptions options, string directory, Stream stdin, RunStats stats)
+    {
+        var files = OutputFiles.Plan(directory, [], out var error, out _);
+        if (files is null)
+        {
+            return Usage(options.Stderr, error!);
+        }
+
+        FileStream file;
+        try
+        {
+            file = files.Open(Path.GetFullPath(Path.Combine(directory, "stdin.jsonl")));
+        }
+        catch (OutputException e)
+        {
+            options.Stderr.WriteLine($"newsparse: cannot write the output: {InputText.ForTerminal(e.Message)}");
+            return ExitOutputFailed;
+        }
+
+        using (file)
+        {
+            var code = JsonLinesRunner.Run(options, stdin, new RecordWriter(file), stats);
+            stats.FilesWritten = files.Written;
+            return code;
+        }
     }
 
     /// <summary>The more serious of two exit codes: a run-ending failure (5 and up) over a failed parse (4) over a
@@ -255,7 +308,7 @@ public static class CliApp
 }
 
 /// <summary>What one run needs besides its inputs.</summary>
-internal sealed record RunOptions(NewsPipeline Pipeline, bool Pretty, int Parallelism, TextWriter Stderr, bool Progress, bool Recursive = false);
+internal sealed record RunOptions(NewsPipeline Pipeline, bool Pretty, int Parallelism, TextWriter Stderr, bool Progress, bool Recursive = false, string? OutputDirectory = null);
 
 /// <summary>The arguments and options of <c>newsparse parse</c>.</summary>
 internal sealed record ParseOptions(
@@ -265,4 +318,5 @@ internal sealed record ParseOptions(
     Option<bool> Stats,
     Option<string> Format,
     Option<int> Parallel,
-    Option<bool> Recursive);
+    Option<bool> Recursive,
+    Option<string?> Output);

@@ -23,41 +23,152 @@ internal static class FileRunner
                 return CliApp.ExitSomeFailed;
             }
 
-            options.Stderr.WriteLine($"newsparse: no article in {string.Join(", ", paths.Select(p => "'" + InputText.ForTerminal(p) + "'"))} (article files end in .txt, .html, .htm or .html.gz)");
+            options.Stderr.WriteLine($"newsparse: no article in {string.Join(", ", paths.Select(p => "'" + InputText.ForTerminal(p) + "'"))} (article files end in .txt, .html, .htm, .html.gz or .jsonl)");
             return CliApp.ExitNoArticle;
+        }
+
+        OutputFiles? files = null;
+        var targets = Array.Empty<string>();
+        if (options.OutputDirectory is { } directory)
+        {
+            files = OutputFiles.Plan(directory, inputs, out var error, out targets);
+            if (files is null)
+            {
+                options.Stderr.WriteLine($"newsparse: {error} Run 'newsparse parse --help' for usage.");
+                return CliApp.ExitUsage;
+            }
         }
 
         var exit = missing ? CliApp.ExitSomeFailed : CliApp.ExitOk;
         var watch = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
-        var failure = OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, new ListSource<InputFile>(inputs), options.Pretty,
-            (input, _, scratch) => ParseOne(options, input, stdin, stats, scratch),
-            (seq, output) =>
+        void Progress(int done)
+        {
+            if (options.Progress && (watch.Elapsed - lastProgress).TotalSeconds >= 0.25)
             {
-                if (output.Error is not null)
-                {
-                    options.Stderr.WriteLine(output.Error);
-                }
+                lastProgress = watch.Elapsed;
+                options.Stderr.Write(stats.ProgressLine(watch.Elapsed, done, inputs.Count));
+            }
+        }
 
-                exit = CliApp.Worse(exit, output.Failure);
-                if (output.Bytes is not null)
-                {
-                    stdout.Write(output.Bytes.AsSpan(0, output.Length));
-                }
+        // Runs of article files go through the workers together; a .jsonl file is a stream of its own, its lines
+        // parsed in parallel, between them: the output keeps the input order.
+        Exception? failure = null;
+        for (var first = 0; first < inputs.Count && failure is null;)
+        {
+            if (inputs[first].IsJsonLines)
+            {
+                var input = inputs[first];
+                var target = files is null ? null : targets[first];
+                var done = first + 1;
+                (failure, var code) = RunJsonLines(options, input, target is null ? null : files, target, stdout, stats, () => Progress(done));
+                exit = CliApp.Worse(exit, code);
+                first++;
+                continue;
+            }
 
-                if (options.Progress && (watch.Elapsed - lastProgress).TotalSeconds >= 0.25)
+            var last = first;
+            while (last < inputs.Count && !inputs[last].IsJsonLines)
+            {
+                last++;
+            }
+
+            var offset = first;
+            failure = OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, new ListSource<InputFile>(inputs.GetRange(first, last - first)), options.Pretty,
+                (input, _, scratch) => ParseOne(options, input, stdin, stats, scratch),
+                (seq, output) =>
                 {
-                    lastProgress = watch.Elapsed;
-                    options.Stderr.Write(stats.ProgressLine(watch.Elapsed, (int)seq + 1, inputs.Count));
-                }
-            });
+                    if (output.Error is not null)
+                    {
+                        options.Stderr.WriteLine(output.Error);
+                    }
+
+                    exit = CliApp.Worse(exit, output.Failure);
+                    if (output.Bytes is not null)
+                    {
+                        if (files is null)
+                        {
+                            stdout.Write(output.Bytes.AsSpan(0, output.Length));
+                        }
+                        else
+                        {
+                            files.WriteFile(targets[offset + (int)seq], output.Bytes.AsSpan(0, output.Length));
+                        }
+                    }
+
+                    Progress(offset + (int)seq + 1);
+                });
+            first = last;
+        }
+
         exit = CliApp.Finish(failure, stdout, options.Stderr, exit);
         if (options.Progress)
         {
             options.Stderr.Write(stats.ProgressLine(watch.Elapsed, inputs.Count, inputs.Count));
         }
 
+        stats.FilesWritten = files?.Written;
+
         return exit;
+    }
+
+    /// <summary>A <c>.jsonl</c> input: its lines as <c>--input-format jsonl</c> reads standard input, written to the
+    /// run's output or to its own file under <c>--output</c>.</summary>
+    private static (Exception? Failure, int Exit) RunJsonLines(RunOptions options, InputFile input, OutputFiles? files, string? target, RecordWriter stdout, RunStats stats, Action progress)
+    {
+        FileStream stream;
+        try
+        {
+            if (!FileKind.IsRegularFile(input.Path))
+            {
+                throw new IOException("not a regular file (a FIFO, device or socket is not read)");
+            }
+
+            stream = File.OpenRead(input.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stats.AddFailure();
+            options.Stderr.WriteLine($"newsparse: cannot read '{InputText.ForTerminal(input.Source)}': {InputText.ForTerminal(e.Message)}");
+            return (null, CliApp.ExitSomeFailed);
+        }
+
+        using (stream)
+        {
+            if (files is null || target is null)
+            {
+                return JsonLinesRunner.Run(options, stream, input.Source, stdout, stats, _ => progress());
+            }
+
+            FileStream file;
+            try
+            {
+                file = files.Open(target);
+            }
+            catch (OutputException e)
+            {
+                return (e, CliApp.ExitOk);
+            }
+
+            using (file)
+            {
+                var output = new RecordWriter(file);
+                var (failure, exit) = JsonLinesRunner.Run(options, stream, input.Source, output, stats, _ => progress());
+                if (failure is null)
+                {
+                    try
+                    {
+                        output.Flush();
+                    }
+                    catch (OutputException e)
+                    {
+                        failure = e;
+                    }
+                }
+
+                return (failure, exit);
+            }
+        }
     }
 
     private static Output ParseOne(RunOptions options, InputFile input, Stream stdin, RunStats stats, JsonScratch scratch)

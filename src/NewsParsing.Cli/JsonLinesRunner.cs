@@ -24,36 +24,50 @@ internal static class JsonLinesRunner
 
     public static int Run(RunOptions options, Stream stdin, RecordWriter stdout, RunStats stats)
     {
-        var exit = CliApp.ExitOk;
         var watch = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
-        using var lines = new ByteLineSource(stdin);
-        var failure = OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, lines, pretty: false,
-            (line, seq, scratch) => ProcessLine(options, line, seq + 1, stats, scratch),
-            (seq, output) =>
+        var (failure, exit) = Run(options, stdin, null, stdout, stats, seq =>
+        {
+            if (options.Progress && (watch.Elapsed - lastProgress).TotalSeconds >= 0.25)
             {
-                if (output.Error is not null)
-                {
-                    options.Stderr.WriteLine(output.Error);
-                }
-
-                stdout.Write(output.Bytes.AsSpan(0, output.Length));
-                exit = CliApp.Worse(exit, output.Failure);
-                if (options.Progress && (watch.Elapsed - lastProgress).TotalSeconds >= 0.25)
-                {
-                    lastProgress = watch.Elapsed;
-                    options.Stderr.Write(stats.ProgressLine(watch.Elapsed, (int)Math.Min(seq + 1, int.MaxValue), 0));
-                }
-            });
+                lastProgress = watch.Elapsed;
+                options.Stderr.Write(stats.ProgressLine(watch.Elapsed, (int)Math.Min(seq + 1, int.MaxValue), 0));
+            }
+        });
         return CliApp.Finish(failure, stdout, options.Stderr, exit);
     }
 
-    private static Output ProcessLine(RunOptions options, RawLine line, long lineNumber, RunStats stats, JsonScratch scratch)
+    /// <summary>Runs the lines of <paramref name="input"/> (standard input, or the <c>.jsonl</c> file
+    /// <paramref name="file"/> of a files-mode run, named in its error messages) and writes a record per line to
+    /// <paramref name="output"/>, without flushing it. Returns what stopped the run, if anything, and the exit code of the
+    /// lines.</summary>
+    public static (Exception? Failure, int Exit) Run(RunOptions options, Stream input, string? file, RecordWriter output, RunStats stats, Action<long> progress)
+    {
+        var exit = CliApp.ExitOk;
+        var where = file is null ? "" : $"'{InputText.ForTerminal(file)}' ";
+        using var lines = new ByteLineSource(input);
+        var failure = OrderedRunner.Run(options.Parallelism, options.Parallelism * InFlightPerWorker, lines, pretty: false,
+            (line, seq, scratch) => ProcessLine(options, line, seq + 1, where, stats, scratch),
+            (seq, result) =>
+            {
+                if (result.Error is not null)
+                {
+                    options.Stderr.WriteLine(result.Error);
+                }
+
+                output.Write(result.Bytes.AsSpan(0, result.Length));
+                exit = CliApp.Worse(exit, result.Failure);
+                progress(seq);
+            });
+        return (failure, exit);
+    }
+
+    private static Output ProcessLine(RunOptions options, RawLine line, long lineNumber, string where, RunStats stats, JsonScratch scratch)
     {
         var id = lineNumber.ToString(CultureInfo.InvariantCulture);
         if (line.TooLongLength > 0)
         {
-            return Error(options, stats, scratch, id, lineNumber, ErrorCode.LineTooLong,
+            return Error(where, stats, scratch, id, lineNumber, ErrorCode.LineTooLong,
                 $"the line is {line.TooLongLength:N0} bytes, more than the {ByteLineSource.MaxLineBytes:N0} read", CliApp.ExitSomeFailed);
         }
 
@@ -107,23 +121,23 @@ internal static class JsonLinesRunner
         }
         catch (JsonException e)
         {
-            return Error(options, stats, scratch, id, lineNumber, ErrorCode.InvalidJson, e.Message, CliApp.ExitSomeFailed);
+            return Error(where, stats, scratch, id, lineNumber, ErrorCode.InvalidJson, e.Message, CliApp.ExitSomeFailed);
         }
         catch (BadRecordException e)
         {
-            return Error(options, stats, scratch, id, lineNumber, e.Code, e.Message, CliApp.ExitSomeFailed);
+            return Error(where, stats, scratch, id, lineNumber, e.Code, e.Message, CliApp.ExitSomeFailed);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Error(options, stats, scratch, id, lineNumber, ErrorCode.ParseFailed, $"{e.GetType().Name}: {e.Message}", CliApp.ExitParseFailed);
+            return Error(where, stats, scratch, id, lineNumber, ErrorCode.ParseFailed, $"{e.GetType().Name}: {e.Message}", CliApp.ExitParseFailed);
         }
     }
 
-    private static Output Error(RunOptions options, RunStats stats, JsonScratch scratch, string id, long lineNumber, ErrorCode code, string message, int exit)
+    private static Output Error(string where, RunStats stats, JsonScratch scratch, string id, long lineNumber, ErrorCode code, string message, int exit)
     {
         stats.AddFailure();
         return scratch.Write((scratch.Records, id, lineNumber, message, code), static (w, s) => s.Records.WriteError(w, s.id, s.lineNumber, s.message, s.code),
-            $"newsparse: line {lineNumber}: {InputText.ForTerminal(message)}", exit);
+            $"newsparse: {where}line {lineNumber}: {InputText.ForTerminal(message)}", exit);
     }
 
     /// <summary>A JSON string's value; a lone surrogate escape (<c>"\ud800"</c>), which .NET strings can hold but

@@ -18,6 +18,9 @@ internal sealed class RunStats
 
     public long Characters => Interlocked.Read(ref _characters);
 
+    /// <summary>Files written under <c>--output</c> (set at the end of the run), or null when writing to standard output.</summary>
+    public int? FilesWritten { get; set; }
+
     public void Add(NewsArticle article)
     {
         Interlocked.Increment(ref _articles);

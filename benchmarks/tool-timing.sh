@@ -4,7 +4,9 @@
 # seed-format files (" date YYYY-MM-DD" then the headline, dateline and body), so both tools read the same bytes.
 # Each configuration runs RUNS times; the table gives the fastest wall time, with user and system CPU of that run.
 # Usage: benchmarks/tool-timing.sh [COPIES=10] [RUNS=3]
-# Env: KEEP_CORPUS=1 keeps the written files; NEWSPARSE_BIN=path/to/newsparse.dll times another build (an A/B).
+# Env: KEEP_CORPUS=1 keeps the written files; NEWSPARSE_BIN=path/to/newsparse.dll times another build;
+# NEWSPARSE_BASELINE=path/to/newsparse.dll also times that build in the same run, alternating with this one run by
+# run (an A/B on a loaded machine); SKIP_PEERS=1 leaves chrono-node out.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="$root/../shared"
@@ -40,9 +42,11 @@ dotnet build -c Release "$root/src/NewsParsing.Cli" -v q -nologo >/dev/null
 bin="${NEWSPARSE_BIN:-$root/src/NewsParsing.Cli/bin/Release/net10.0/newsparse.dll}"
 
 peers="${PEERS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/newsparsing-peers}"
-mkdir -p "$peers"
-cp -r "$shared/peers/peers" "$shared/peers/package.json" "$peers/"
-[ -d "$peers/node_modules/chrono-node" ] || (cd "$peers" && npm install --no-audit --no-fund >/dev/null)
+if [ "${SKIP_PEERS:-0}" != 1 ]; then
+  mkdir -p "$peers"
+  cp -r "$shared/peers/peers" "$shared/peers/package.json" "$peers/"
+  [ -d "$peers/node_modules/chrono-node" ] || (cd "$peers" && npm install --no-audit --no-fund >/dev/null)
+fi
 
 best() { # NAME COMMAND...: runs RUNS times, prints the fastest wall time with its user and sys seconds
   local name="$1"; shift
@@ -55,7 +59,31 @@ best() { # NAME COMMAND...: runs RUNS times, prints the fastest wall time with i
   printf '%-44s %8s s wall %8s s user %8s s sys\n' "$name" "$bw" "$bu" "$bs"
 }
 
+ab() { # NAME ARGS...: this build and NEWSPARSE_BASELINE alternately, RUNS times each; the fastest of each
+  local name="$1"; shift
+  local -A bw bu bs
+  local i k t dll
+  for ((i = 0; i < runs; i++)); do
+    for k in baseline this; do
+      dll="$bin"; [ "$k" = baseline ] && dll="$NEWSPARSE_BASELINE"
+      t=$( { TIMEFORMAT='%R %U %S'; time dotnet "$dll" "$@" >/dev/null 2>"$work/stderr"; } 2>&1 ) || { echo "$name ($k) failed:"; cat "$work/stderr"; exit 1; }
+      read -r w u s <<<"$t"
+      if [ -z "${bw[$k]:-}" ] || awk "BEGIN{exit !($w < ${bw[$k]})}"; then bw[$k]=$w bu[$k]=$u bs[$k]=$s; fi
+    done
+  done
+  for k in baseline this; do
+    printf '%-44s %8s s wall %8s s user %8s s sys\n' "$name ($k)" "${bw[$k]}" "${bu[$k]}" "${bs[$k]}"
+  done
+}
+
 echo "machine: $(nproc) cores; runs per configuration: $runs"
-best "newsparse parse --parallel 1 (all stages)" dotnet "$bin" parse "$work/corpus" --parallel 1
-best "newsparse parse --parallel 2 (all stages)" dotnet "$bin" parse "$work/corpus" --parallel 2
+if [ -n "${NEWSPARSE_BASELINE:-}" ]; then
+  echo "A/B: this = $bin, baseline = $NEWSPARSE_BASELINE (alternating)"
+  ab "newsparse parse --parallel 1 (all stages)" parse "$work/corpus" --parallel 1
+  ab "newsparse parse --parallel 2 (all stages)" parse "$work/corpus" --parallel 2
+else
+  best "newsparse parse --parallel 1 (all stages)" dotnet "$bin" parse "$work/corpus" --parallel 1
+  best "newsparse parse --parallel 2 (all stages)" dotnet "$bin" parse "$work/corpus" --parallel 2
+fi
+[ "${SKIP_PEERS:-0}" = 1 ] && exit 0
 best "chrono-node (dates only, one process)" bash -c "cd '$peers' && TZ=UTC find '$work/corpus' -name '*.txt' -print0 | sort -z | xargs -0 node peers/chrono.mjs"

@@ -50,7 +50,7 @@ foreach (var file in files)
             var authors = article.Authors.Select(a => a.Name).ToList();
             record["authors"] = authors;
             record["agency"] = article.Agency?.Aliases.ToArray();
-            record["published"] = article.PublishedAt?.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'sso<G>", null);
+            record["published"] = article.PublishedAt?.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<G>", null);
             record["diagnostics"] = article.Diagnostics.Select(d => d.Code).ToArray();
         }
     }

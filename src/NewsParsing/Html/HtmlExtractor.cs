@@ -261,6 +261,10 @@ internal static partial class HtmlExtractor
         ReadMeta(page, result);
         ReadMainText(doc, result, budget);
         ChooseHeadline(page, result);
+        if (result.Paragraphs.Count > 0 && SameText(result.Paragraphs[0].Text, result.Headline))
+        {
+            result.Paragraphs.RemoveAt(0); // the headline, read as text too, is the header
+        }
         if (result.Authors.Count == 0 || page.OrganizationAuthorsOnly)
         {
             // an organization credited in JSON-LD ("AFP", "BBC News") may have people named on the page

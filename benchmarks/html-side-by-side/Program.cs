@@ -1,5 +1,6 @@
 // Reads HTML pages (.html, .html.gz) and writes one JSON line per page: the extracted body text and, for
 // NewsParsing, the headline, authors and publication time. Usage: HtmlSideBySide newsparsing|smartreader FILE...
+// PAGE_URLS=FILE (lines "id<TAB>url") gives the pages' addresses, as a crawler would know them.
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
@@ -9,6 +10,9 @@ using NewsParsing;
 var mode = args[0];
 var files = args.Skip(1).ToList();
 var pipeline = new NewsPipelineBuilder().Build();
+var urls = Environment.GetEnvironmentVariable("PAGE_URLS") is { Length: > 0 } urlFile
+    ? File.ReadLines(urlFile).Select(l => l.Split('\t', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1])
+    : [];
 using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
 var clock = Stopwatch.StartNew();
 foreach (var file in files)
@@ -19,13 +23,14 @@ foreach (var file in files)
     using Stream raw = File.OpenRead(file);
     using Stream stream = file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
     var record = new Dictionary<string, object?> { ["id"] = id };
+    var url = urls.GetValueOrDefault(id);
     try
     {
         if (mode == "smartreader")
         {
             using var reader = new StreamReader(stream, Encoding.UTF8);
             var html = reader.ReadToEnd();
-            var article = new SmartReader.Reader("https://example.com/", html).GetArticle();
+            var article = new SmartReader.Reader(url ?? "https://example.com/", html).GetArticle();
             record["text"] = article.TextContent ?? "";
             record["headline"] = article.Title;
             record["authors"] = string.IsNullOrEmpty(article.Author) ? Array.Empty<string>() : [article.Author];
@@ -33,7 +38,7 @@ foreach (var file in files)
         }
         else
         {
-            var article = pipeline.ParseHtml(stream);
+            var article = pipeline.ParseHtml(stream, url);
             var sb = new StringBuilder(article.Dateline?.Text ?? "");
             foreach (var p in article.Body.Paragraphs)
             {
@@ -45,7 +50,7 @@ foreach (var file in files)
             var authors = article.Authors.Select(a => a.Name).ToList();
             record["authors"] = authors;
             record["agency"] = article.Agency?.Aliases.ToArray();
-            record["published"] = article.PublishedAt?.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'sso<G>", null);
+            record["published"] = article.PublishedAt?.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<G>", null);
             record["diagnostics"] = article.Diagnostics.Select(d => d.Code).ToArray();
         }
     }

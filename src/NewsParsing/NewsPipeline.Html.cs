@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsParsing.Html;
 using NewsParsing.Model;
+using NewsParsing.Segmentation;
 using NodaTime;
 
 namespace NewsParsing;
@@ -260,9 +261,15 @@ public sealed partial class NewsPipeline
             pieces.Add((start, sb.Length, htmlStart, Math.Max(htmlStart, htmlEnd)));
         }
 
+        // The header the page states is handed to the segmenter as it is: a headline that asks a question or a byline
+        // whose names no text rule knows (新間) stays the header.
+        int headlineStart = 0, headlineEnd = 0, bylineStart = 0, bylineEnd = 0, headerParagraphs = 0;
+        var authorSpans = new List<(int, int)>();
         if (page.Headline is { Length: > 0 } headline)
         {
             Add(headline, page.HeadlineHtmlStart, page.HeadlineHtmlStart);
+            (headlineStart, headlineEnd) = (sb.Length - headline.Length, sb.Length);
+            headerParagraphs++;
         }
 
         // An agency in the byline ("Associated Press", "X, Reuters") is the article's agency, not a person.
@@ -282,8 +289,23 @@ public sealed partial class NewsPipeline
 
         if (people.Count > 0)
         {
-            Add("By " + string.Join(", ", people), -1, -1);
+            var line = new StringBuilder("By ");
+            var at = sb.Length + (sb.Length > 0 ? 2 : 0);
+            for (var k = 0; k < people.Count; k++)
+            {
+                line.Append(k == 0 ? "" : ", ");
+                authorSpans.Add((at + line.Length, at + line.Length + people[k].Length));
+                line.Append(people[k]);
+            }
+
+            Add(line.ToString(), -1, -1);
+            (bylineStart, bylineEnd) = (at, sb.Length);
+            headerParagraphs++;
         }
+
+        var known = headerParagraphs == 0 ? null
+            : new KnownHeader { HeadlineStart = headlineStart, HeadlineEnd = headlineEnd, BylineStart = bylineStart, BylineEnd = bylineEnd, Paragraphs = headerParagraphs };
+        known?.Authors.AddRange(authorSpans);
 
         foreach (var (text, start, end) in page.Paragraphs)
         {
@@ -293,8 +315,8 @@ public sealed partial class NewsPipeline
         var articleText = sb.ToString();
         // The page's own date wins over the caller's, and says where it came from.
         var article = page.Published is { } fromPage
-            ? ParseCore(articleText, fromPage.Date, PublicationDateSource.Html, workspace)
-            : ParseCore(articleText, publicationDate ?? Options.ReferenceDate, PublicationDateSource.Caller, workspace);
+            ? ParseCore(articleText, fromPage.Date, PublicationDateSource.Html, workspace, known)
+            : ParseCore(articleText, publicationDate ?? Options.ReferenceDate, PublicationDateSource.Caller, workspace, known);
 
         var pageAgency = article.Agency is not null ? null
             : bylineAgency ?? (page.Publisher is { } publisher ? Options.Agencies.FindByAlias(publisher) : null)

@@ -114,13 +114,14 @@ public sealed partial class NewsPipeline
     /// <param name="callerDate">The publication date the caller knows, used when the text states none.</param>
     /// <param name="callerSource">Where <paramref name="callerDate"/> comes from (the caller, or an HTML page).</param>
     /// <param name="workspace">The parse's workspace; its diagnostics receive the problems found.</param>
-    internal NewsArticle ParseCore(string text, LocalDate? callerDate, PublicationDateSource callerSource, ParseWorkspace workspace)
+    /// <param name="known">The headline and byline an HTML page states, at the top of <paramref name="text"/>.</param>
+    internal NewsArticle ParseCore(string text, LocalDate? callerDate, PublicationDateSource callerSource, ParseWorkspace workspace, KnownHeader? known = null)
     {
         var diagnostics = workspace.Diagnostics;
         var budget = workspace.Budget;
         budget.StartIfIdle(Options.TimeBudget); // the HTML path starts it here (or earlier, with its token)
         CheckInput(text, diagnostics);
-        var seg = _segmenter.Segment(text, callerDate, callerSource, workspace);
+        var seg = _segmenter.Segment(text, callerDate, callerSource, workspace, known);
 
         var bylineAuthors = seg.Header.Byline?.Authors ?? [];
         var datelineAuthors = seg.Dateline?.Authors ?? [];

@@ -24,6 +24,12 @@ internal static partial class HtmlExtractor
 
         public List<IElement> Bylines { get; } = [];
 
+        /// <summary>Elements that show a date as text: &lt;time&gt; without <c>datetime</c>, class or id "date", "time" ….</summary>
+        public List<IElement> DateTexts { get; } = [];
+
+        /// <summary>Whether JSON-LD credits organizations only (persons may still be named on the page).</summary>
+        public bool OrganizationAuthorsOnly { get; set; }
+
         public IElement? H1 { get; set; }
 
         public IElement? Title { get; set; }
@@ -65,6 +71,9 @@ internal static partial class HtmlExtractor
                 case "time" when e.HasAttribute("datetime"):
                     parts.Times.Add(e);
                     break;
+                case "time" when parts.DateTexts.Count < 16:
+                    parts.DateTexts.Add(e);
+                    break;
                 case "h1":
                     parts.H1 ??= e;
                     break;
@@ -82,6 +91,11 @@ internal static partial class HtmlExtractor
             {
                 parts.Bylines.Add(e);
                 continue;
+            }
+
+            if (parts.DateTexts.Count < 16 && e.LocalName != "time" && (HasWord(e.GetAttribute("class"), DateWords) || HasWord(e.Id, DateWords)))
+            {
+                parts.DateTexts.Add(e);
             }
 
             var first = stack.Count;
@@ -117,7 +131,9 @@ internal static partial class HtmlExtractor
 
                     if (result.Authors.Count == 0 && node.TryGetProperty("author", out var author))
                     {
-                        AddAuthors(author, result.Authors, 0);
+                        var people = 0;
+                        AddAuthors(author, result.Authors, 0, ref people);
+                        page.OrganizationAuthorsOnly = result.Authors.Count > 0 && people == 0;
                     }
 
                     if (result.Published is null && Str(node, "datePublished") is { } published)
@@ -210,7 +226,7 @@ internal static partial class HtmlExtractor
 
     /// <summary>Authors from JSON-LD: a string, a Person or Organization object with a name, or an array of them (an
     /// agency such as "Associated Press" stays a name here; the byline reader knows it as the agency).</summary>
-    private static void AddAuthors(JsonElement author, List<string> authors, int depth)
+    private static void AddAuthors(JsonElement author, List<string> authors, int depth, ref int people)
     {
         if (depth > 4)
         {
@@ -221,22 +237,37 @@ internal static partial class HtmlExtractor
         {
             case JsonValueKind.String:
                 AddNames(author.GetString()!, authors);
+                people++;
                 break;
             case JsonValueKind.Object:
                 if (Str(author, "name") is { } n)
                 {
                     AddNames(n, authors);
+                    people += IsOrganization(author) ? 0 : 1;
                 }
 
                 break;
             case JsonValueKind.Array:
                 foreach (var a in author.EnumerateArray())
                 {
-                    AddAuthors(a, authors, depth + 1);
+                    AddAuthors(a, authors, depth + 1, ref people);
                 }
 
                 break;
         }
+    }
+
+    /// <summary>Whether a JSON-LD object is an organization (<c>Organization</c>, <c>NewsMediaOrganization</c>, …).</summary>
+    private static bool IsOrganization(JsonElement node)
+    {
+        if (!node.TryGetProperty("@type", out var type))
+        {
+            return false;
+        }
+
+        var t = type.ValueKind == JsonValueKind.String ? type.GetString()
+            : type.ValueKind == JsonValueKind.Array && type.GetArrayLength() > 0 && type[0].ValueKind == JsonValueKind.String ? type[0].GetString() : null;
+        return t is not null && (t.EndsWith("Organization", StringComparison.Ordinal) || t is "Corporation" or "NGO" or "GovernmentOrganization");
     }
 
     /// <summary>Splits a byline ("By A, B and C", "A &amp; B", "A / Staff Writer") into names.</summary>
@@ -254,7 +285,7 @@ internal static partial class HtmlExtractor
             s = s[..slash]; // "Takeo Maeda and Tatsuya Tanoue / Yomiuri Shimbun Staff Writers"
         }
 
-        foreach (var name in s.Split([",", " and ", " AND ", "&", ";", "|"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var name in s.Split([",", " and ", " AND ", " und ", "&", ";", "|", "•", " · "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             AddName(name, authors);
         }
@@ -263,15 +294,38 @@ internal static partial class HtmlExtractor
     private static void AddName(string name, List<string> authors)
     {
         var n = Normalize(name);
-        if (n.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
+        foreach (var prefix in BylinePrefixes)
         {
-            n = n[3..].Trim();
+            if (n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && n.Length > prefix.Length && n[prefix.Length] is ' ' or ':')
+            {
+                n = n[(prefix.Length + 1)..].TrimStart(' ', ':');
+                break;
+            }
         }
 
-        if (n.Length is > 1 and < 80 && !authors.Contains(n, StringComparer.Ordinal) && authors.Count < 20)
+        if (n.Length is > 1 and < 80 && !IsRole(n) && !authors.Contains(n, StringComparer.Ordinal) && authors.Count < 20)
         {
             authors.Add(n);
         }
+    }
+
+    /// <summary>What a byline opens with before the names ("By", German "Von", Spanish "Por", French "Par").</summary>
+    private static readonly string[] BylinePrefixes = ["By", "Von", "Por", "Par", "Written by", "Words by", "Reporting by"];
+
+    /// <summary>Job titles written after a name in a byline ("Jane Roe, Staff Writer"), which are not names.</summary>
+    private static readonly FrozenSet<string> RoleWords = new[] { "staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "contributor", "contributors", "columnist", "journalist", "producer", "photographer", "updated", "published" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsRole(string name)
+    {
+        foreach (var word in name.Split(' '))
+        {
+            if (RoleWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ReadMeta(PageParts page, HtmlExtraction result)
@@ -336,47 +390,88 @@ internal static partial class HtmlExtractor
     }
 
     /// <summary>
-    /// The headline: OpenGraph's title, else whichever of JSON-LD, &lt;h1&gt; and &lt;title&gt; agree, else the first
-    /// of them there is; titles with the site name cut off, everything entity-decoded.
+    /// The headline: the one the publisher states for the world, JSON-LD's headline or OpenGraph's (or Twitter's) title,
+    /// and where they differ the one the page's &lt;h1&gt; and &lt;title&gt; agree with (case, white space and curly
+    /// quotes aside; on a tie JSON-LD's); without either, whichever of &lt;h1&gt; and &lt;title&gt; agree, else the
+    /// &lt;h1&gt;. Titles have the site name cut off; a JSON-LD headline cut short ("…", or the start of another) and a
+    /// title that is only the publisher's name do not count. Everything entity-decoded.
     /// </summary>
     private static void ChooseHeadline(PageParts page, HtmlExtraction result)
     {
         var h1 = page.H1 is { } e ? Clean(TextOf(e, null)) : null;
         var title = page.Title is { } t ? Clean(TextOf(t, null)) : null;
-        string?[] candidates = [page.OgTitle, page.JsonLdHeadline, h1, title];
+        string?[] candidates = [page.JsonLdHeadline, page.OgTitle, h1, title];
+        string?[] raw = [.. candidates];
         for (var k = 0; k < candidates.Length; k++)
         {
             if (candidates[k] is { Length: > 0 } c)
             {
-                candidates[k] = StripSiteName(c, result.Publisher, candidates);
+                candidates[k] = StripSiteName(c, result.Publisher, raw);
             }
-        }
 
-        // OpenGraph's title is the one a publisher writes for the world to see; the others vote when it is missing.
-        var chosen = candidates[0] is { Length: >= 10 } og && !string.Equals(og, result.Publisher, StringComparison.OrdinalIgnoreCase) ? og : null;
-        for (var a = 1; a < candidates.Length && chosen is null; a++)
-        {
-            for (var b = 1; b < candidates.Length; b++)
+            if (candidates[k] is { } x && (x.Length < 3 || SameText(x, result.Publisher)))
             {
-                if (a != b && candidates[a] is { Length: > 0 } x && candidates[b] is { Length: > 0 } y && string.Equals(x, y, StringComparison.OrdinalIgnoreCase))
-                {
-                    chosen = x;
-                    break;
-                }
+                candidates[k] = null;
             }
         }
 
-        foreach (var c in candidates)
+        if (candidates[0] is { } ld && (ld.EndsWith("...", StringComparison.Ordinal) || ld.EndsWith('…') || IsCutShort(ld, candidates)))
         {
-            chosen ??= c is { Length: > 0 } ? c : null;
+            candidates[0] = null;
+        }
+
+        string? chosen = null;
+        var best = 0;
+        var last = candidates[0] is not null || candidates[1] is not null ? 1 : candidates.Length - 1;
+        for (var a = 0; a <= last; a++)
+        {
+            if (candidates[a] is not { } x)
+            {
+                continue;
+            }
+
+            var votes = 0;
+            foreach (var y in candidates)
+            {
+                votes += y is not null && SameText(x, y) ? 1 : 0;
+            }
+
+            if (votes > best)
+            {
+                (chosen, best) = (x, votes);
+            }
         }
 
         if (chosen is not null)
         {
             result.Headline = chosen;
-            result.HeadlineHtmlStart = page.H1 is { } h && string.Equals(h1, chosen, StringComparison.OrdinalIgnoreCase) ? Position(h) : -1;
+            result.HeadlineHtmlStart = page.H1 is { } h && SameText(h1, chosen) ? Position(h) : -1;
         }
     }
+
+    /// <summary>Whether a JSON-LD headline is the start of a longer candidate (cut at a length limit).</summary>
+    private static bool IsCutShort(string headline, string?[] candidates)
+    {
+        var key = Comparable(headline);
+        for (var k = 1; k < candidates.Length; k++)
+        {
+            // "… brace for a sprint to Election" of "… brace for a sprint to Election Day", not "X" of "X | Site"
+            if (candidates[k] is { } c && Comparable(c) is var other && other.Length > key.Length + 3 && other.StartsWith(key, StringComparison.Ordinal)
+                && other.AsSpan(key.Length).TrimStart() is { Length: > 0 } rest && char.IsLetterOrDigit(rest[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether two texts are the same but for case, white space and curly quotes.</summary>
+    private static bool SameText(string? a, string? b) =>
+        a is not null && b is not null && string.Equals(Comparable(a), Comparable(b), StringComparison.Ordinal);
+
+    private static string Comparable(string s) =>
+        Normalize(s).Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"').ToLowerInvariant();
 
     /// <summary>Cuts "| Site", "- Site", "— Site" off a title when the rest is what another source says or the cut part
     /// is the publisher's name.</summary>
@@ -396,7 +491,7 @@ internal static partial class HtmlExtractor
             var agrees = false;
             foreach (var o in others)
             {
-                agrees |= o is not null && string.Equals(o, head, StringComparison.OrdinalIgnoreCase);
+                agrees |= SameText(o, head);
             }
 
             if (isPublisher || agrees)
@@ -409,18 +504,20 @@ internal static partial class HtmlExtractor
     }
 
     /// <summary>Authors from byline elements (<c>rel=author</c>, <c>itemprop=author</c>, class or id "byline",
-    /// "author") and, failing those, a "By …" line at the top of the main text.</summary>
+    /// "author"), failing those a "By …" line at the top of the main text, failing that a name written just before the
+    /// date ("Jane Roe | 05.04.2025").</summary>
     private static void ReadBylines(PageParts page, HtmlExtraction result, Budget budget)
     {
+        var before = result.Authors.Count;
         foreach (var e in page.Bylines)
         {
-            var text = Clean(TextOf(e, budget));
+            var text = WithoutDates(Clean(TextOf(e, budget)));
             if (text.Length is > 2 and < 120 && LooksLikeByline(text))
             {
                 AddNames(text, result.Authors);
             }
 
-            if (result.Authors.Count > 0)
+            if (result.Authors.Count > before)
             {
                 return;
             }
@@ -434,6 +531,77 @@ internal static partial class HtmlExtractor
                 return;
             }
         }
+
+        if (before > 0)
+        {
+            return;
+        }
+
+        foreach (var date in page.DateTexts)
+        {
+            if (date.PreviousElementSibling is { } previous && NameBeforeDate(Clean(TextOf(previous, budget))) is { } name)
+            {
+                AddName(name, result.Authors);
+                return;
+            }
+        }
+    }
+
+    /// <summary>A byline's text without the parts that hold a date or time ("Jane Roe | Updated 3:45 PM").</summary>
+    private static string WithoutDates(string text)
+    {
+        if (text.IndexOfAny(['|', '•', '·']) < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var part in text.Split(['|', '•', '·'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!part.AsSpan().ContainsAny(Digits))
+            {
+                sb.Append(sb.Length > 0 ? " | " : "").Append(part);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>A person's name as a page writes it just before the date: two to four capitalised words and nothing else
+    /// but a separator ("Sehernur Karsu |").</summary>
+    private static string? NameBeforeDate(string text)
+    {
+        var s = text.TrimEnd(' ', '|', '•', '·', '-', '–', '—', ',', '/');
+        if (s.Length is < 5 or > 40)
+        {
+            return null;
+        }
+
+        var words = s.Split(' ');
+        if (words.Length is < 2 or > 4)
+        {
+            return null;
+        }
+
+        foreach (var w in words)
+        {
+            if (w.Length == 0 || !char.IsUpper(w[0]))
+            {
+                return null;
+            }
+
+            foreach (var c in w)
+            {
+                if (!char.IsLetter(c) && c is not ('-' or '\'' or '.'))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return IsRole(s) ? null : s;
     }
 
     /// <summary>A byline's text: names, not a sentence or a date ("By A and B", "A, Associated Press").</summary>
@@ -452,6 +620,86 @@ internal static partial class HtmlExtractor
         }
 
         return digits == 0;
+    }
+
+    /// <summary>The publication date shown as text, when nothing else gives it: a &lt;time&gt; without
+    /// <c>datetime</c>, or a short element whose class or id says date ("date", "published", "tarih" …).</summary>
+    private static void ReadVisibleDate(PageParts page, HtmlExtraction result, Budget budget)
+    {
+        foreach (var e in page.DateTexts)
+        {
+            var text = Clean(TextOf(e, budget));
+            if (text.Length is >= 6 and <= 80 && VisibleDate(text) is { } date)
+            {
+                result.Published = date;
+                return;
+            }
+        }
+    }
+
+    /// <summary>The first written date with its year in a short text ("05.04.2025", "April 5, 2025 3:45 PM",
+    /// "5 April 2025 14:01", "2025-04-05"), at its written time if one follows, as UTC (the page gives no offset); dotted
+    /// numbers are day first.</summary>
+    internal static OffsetDateTime? VisibleDate(string text)
+    {
+        var s = text.AsSpan();
+        for (var p = 0; p < s.Length; p++)
+        {
+            if (!char.IsLetterOrDigit(s[p]) || (p > 0 && char.IsLetterOrDigit(s[p - 1])))
+            {
+                continue;
+            }
+
+            if (!Temporal.DateReader.TryRead(s, p, s.Length, Temporal.DateStyle.Prose, out var d) || d.Year == 0 || d.Grain != Temporal.DateGrain.Day)
+            {
+                continue;
+            }
+
+            var local = new LocalDate(d.Year, d.Month, d.Day).AtMidnight();
+            return (TimeAfter(s, d.End) is { } time ? local.Date + time : local).WithOffset(Offset.Zero);
+        }
+
+        return null;
+    }
+
+    /// <summary>A clock time ("14:01", "3:45 PM", "3.45pm") within a few characters after a date.</summary>
+    private static LocalTime? TimeAfter(ReadOnlySpan<char> s, int from)
+    {
+        var limit = Math.Min(s.Length, from + 12);
+        for (var p = from; p < limit; p++)
+        {
+            if (!char.IsAsciiDigit(s[p]))
+            {
+                continue;
+            }
+
+            var q = p;
+            var hour = 0;
+            while (q < s.Length && char.IsAsciiDigit(s[q]) && q - p < 2)
+            {
+                hour = (hour * 10) + (s[q++] - '0');
+            }
+
+            if (q + 2 >= s.Length || s[q] is not (':' or '.') || !char.IsAsciiDigit(s[q + 1]) || !char.IsAsciiDigit(s[q + 2]))
+            {
+                return null;
+            }
+
+            var minute = ((s[q + 1] - '0') * 10) + (s[q + 2] - '0');
+            var rest = s[(q + 3)..].TrimStart();
+            var pm = rest.StartsWith("pm", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("p.m.", StringComparison.OrdinalIgnoreCase);
+            var am = rest.StartsWith("am", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("a.m.", StringComparison.OrdinalIgnoreCase);
+            if ((s[q] == '.' && !pm && !am) || (q + 3 < s.Length && s[q + 3] is '.' or '/' or ':' or '-' && q + 4 < s.Length && char.IsAsciiDigit(s[q + 4])))
+            {
+                return null; // "05.04.2025" is another date, not 05:04
+            }
+
+            hour = pm ? (hour == 12 ? 12 : hour + 12) : am && hour == 12 ? 0 : hour;
+
+            return hour is >= 0 and < 24 && minute < 60 ? new LocalTime(hour, minute) : null;
+        }
+
+        return null;
     }
 
     /// <summary>A date in the page address (<c>/2019/11/18/</c>, <c>/20191118/</c>, <c>/2019-11-18/</c>), as midnight UTC.</summary>

@@ -51,6 +51,9 @@ internal static partial class HtmlExtractor
     private static readonly string[] Positive = ["article", "content", "story", "body", "main", "text", "post", "entry"];
     private static readonly string[] BylineWords = ["byline", "author", "authors", "writer", "contributor"];
 
+    /// <summary>Class or id words of elements that show the publication date as text.</summary>
+    private static readonly string[] DateWords = ["date", "dateline", "time", "timestamp", "published", "pubdate", "posted", "tarih", "datum", "fecha"];
+
     /// <summary>Never read for text.</summary>
     private static readonly FrozenSet<string> AlwaysSkipTags = new[] { "nav", "footer", "figure", "figcaption", "script", "style", "noscript", "button", "select", "iframe", "svg", "math", "template", "textarea", "head" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -60,7 +63,7 @@ internal static partial class HtmlExtractor
     /// <summary>Elements whose text runs on with the text around them.</summary>
     private static readonly FrozenSet<string> InlineTags = new[] { "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "strike", "tt", "big", "nobr", "ins", "del", "label" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> ArticleTypes = new[] { "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage", "LiveBlogPosting", "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "VideoObject" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ArticleTypes = new[] { "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage", "LiveBlogPosting", "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "VideoObject", "ClaimReview" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Elements that HTML closes implicitly when a sibling opens, so they do not nest in the depth pre-scan.</summary>
     private static readonly FrozenSet<string> ImpliedEnd = new[] { "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup" }.ToFrozenSet(StringComparer.Ordinal);
@@ -258,14 +261,24 @@ internal static partial class HtmlExtractor
         ReadMeta(page, result);
         ReadMainText(doc, result, budget);
         ChooseHeadline(page, result);
-        if (result.Authors.Count == 0)
+        if (result.Paragraphs.Count > 0 && SameText(result.Paragraphs[0].Text, result.Headline))
         {
+            result.Paragraphs.RemoveAt(0); // the headline, read as text too, is the header
+        }
+        if (result.Authors.Count == 0 || page.OrganizationAuthorsOnly)
+        {
+            // an organization credited in JSON-LD ("AFP", "BBC News") may have people named on the page
             ReadBylines(page, result, budget);
         }
 
         if (result.Published is null && result.Url is { } address)
         {
             result.Published = DateInUrl(address);
+        }
+
+        if (result.Published is null)
+        {
+            ReadVisibleDate(page, result, budget);
         }
 
         result.Truncated |= budget.Exceeded;

@@ -88,7 +88,8 @@ public sealed class Dateline : ArticleElement
     /// <summary>Where the region is written.</summary>
     public SourceSpan? RegionSpan { get; internal init; }
 
-    /// <summary>The date of the dateline with its year (written or inferred), if it has a date and a year is known.</summary>
+    /// <summary>The date of the dateline with its year (written or inferred), if it has a date and a year is known; for a
+    /// dateline without a date on an HTML page, the page's publication date (<see cref="DateFromPublication"/>).</summary>
     public LocalDate? Date { get; internal init; }
 
     /// <summary>The month and day as written, also when no year could be found.</summary>
@@ -100,6 +101,10 @@ public sealed class Dateline : ArticleElement
     /// <summary>Whether the year of <see cref="Date"/> was inferred from the publication date rather than written.</summary>
     public bool YearInferred { get; internal init; }
 
+    /// <summary>Whether the dateline writes no date and <see cref="Date"/> is the publication date its page states
+    /// (an HTML page's <c>MEXICO CITY (AP) —</c>); <see cref="DateSpan"/> is then <see langword="null"/>.</summary>
+    public bool DateFromPublication { get; internal init; }
+
     /// <summary>The agency named in the dateline, if any.</summary>
     public Agency? Agency { get; internal init; }
 
@@ -110,7 +115,7 @@ public sealed class Dateline : ArticleElement
     public ImmutableArray<Author> Authors { get; internal init; } = [];
 
     /// <summary>What LINQPad's <c>Dump()</c> shows.</summary>
-    private object ToDump() => new { Span = Span.ToString(), Text, Place, Region, Date = Date?.ToString("yyyy-MM-dd", null), YearInferred, Agency = Agency?.Id, Authors = string.Join(", ", Authors.Select(a => a.Name)) };
+    private object ToDump() => new { Span = Span.ToString(), Text, Place, Region, Date = Date?.ToString("yyyy-MM-dd", null), YearInferred, DateFromPublication, Agency = Agency?.Id, Authors = string.Join(", ", Authors.Select(a => a.Name)) };
 }
 
 /// <summary>The body of the article: its paragraphs, from the first to the last.</summary>

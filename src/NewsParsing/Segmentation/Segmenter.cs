@@ -46,7 +46,9 @@ internal sealed class Segmenter
     /// <param name="callerDate">The publication date from the caller (or an HTML page), used when the article has none.</param>
     /// <param name="callerSource">Where <paramref name="callerDate"/> comes from.</param>
     /// <param name="workspace">The parse's scratch state: lines, paragraphs, diagnostics, name table.</param>
-    public Segmentation Segment(string text, LocalDate? callerDate, PublicationDateSource callerSource, ParseWorkspace workspace)
+    /// <param name="known">The header an HTML page states (its headline and byline paragraphs, which open the text), or
+    /// <see langword="null"/> to find the header in the text.</param>
+    public Segmentation Segment(string text, LocalDate? callerDate, PublicationDateSource callerSource, ParseWorkspace workspace, KnownHeader? known = null)
     {
         var lines = workspace.Lines;
         var paras = workspace.Paragraphs;
@@ -97,11 +99,32 @@ internal sealed class Segmenter
         var firstBodyPara = 0;
         var bodyStartOffset = -1;
 
-        // 2. Headline, byline and dateline at the top of the copy.
+        // 2. Headline, byline and dateline at the top of the copy; a header the page states is taken as it is, and the
+        //    dateline looked for after it (a headline that asks a question does not end the header).
+        var knownParas = 0;
+        if (known is not null && result.MetadataLine is null)
+        {
+            knownParas = Math.Min(known.Paragraphs, paras.Count);
+            if (known.HeadlineEnd > known.HeadlineStart)
+            {
+                headline = new TextSegment(text, SourceSpan.FromBounds(known.HeadlineStart, known.HeadlineEnd));
+            }
+
+            if (known.BylineEnd > known.BylineStart)
+            {
+                byline = MakeKnownByline(text, known);
+            }
+
+            headerStart = known.HeadlineEnd > known.HeadlineStart ? known.HeadlineStart : known.BylineStart;
+            headerEnd = known.BylineEnd > known.BylineStart ? known.BylineEnd : known.HeadlineEnd;
+            firstBodyPara = knownParas;
+            bodyLine = knownParas > 0 ? paras[knownParas - 1].LastLine + 1 : bodyLine;
+        }
+
         if (!dateline.HasPlace && !dateline.HasAgency)
         {
-            var found = FindDateline(text, lines, paras, out var paraIndex, out var lineIndex, out var match);
-            var headerParas = found ? paraIndex : 0;
+            var found = FindDateline(text, lines, paras, knownParas, out var paraIndex, out var lineIndex, out var match);
+            var headerParas = found ? paraIndex : knownParas;
             if (found)
             {
                 dateline = match;
@@ -118,7 +141,7 @@ internal sealed class Segmenter
                     bodyStartOffset = after < line.ContentEnd ? after : lines[lineIndex + 1].ContentStart;
                 }
             }
-            else if (result.MetadataLine is null)
+            else if (result.MetadataLine is null && known is null)
             {
                 headerParas = GuessHeaderParagraphs(s, lines, paras);
                 firstBodyPara = headerParas;
@@ -134,7 +157,11 @@ internal sealed class Segmenter
                     continue;
                 }
 
-                if (byline is null && BylineParser.StartsWithBy(s, line.ContentStart, line.ContentEnd))
+                if (known is not null)
+                {
+                    // the page stated the header; lines up to the dateline (a standfirst) only widen its span
+                }
+                else if (byline is null && BylineParser.StartsWithBy(s, line.ContentStart, line.ContentEnd))
                 {
                     byline = MakeByline(text, line.ContentStart, line.ContentEnd);
                 }
@@ -313,6 +340,18 @@ internal sealed class Segmenter
         };
     }
 
+    /// <summary>The byline an HTML page states: its "By …" paragraph with the names where the page put them.</summary>
+    private static Byline MakeKnownByline(string text, KnownHeader known)
+    {
+        var authors = ImmutableArray.CreateBuilder<Author>(known.Authors.Count);
+        foreach (var (a, b) in known.Authors)
+        {
+            authors.Add(new Author(text, SourceSpan.FromBounds(a, b)));
+        }
+
+        return new Byline(text, SourceSpan.FromBounds(known.BylineStart, known.BylineEnd)) { Authors = authors.MoveToImmutable() };
+    }
+
     private static Dateline MakeDateline(string text, DatelineMatch m, Segmentation result, ParseWorkspace workspace)
     {
         var diagnostics = workspace.Diagnostics;
@@ -358,6 +397,14 @@ internal sealed class Segmenter
             }
         }
 
+        // A dateline without a date ("MEXICO CITY (AP) —") on a page that states its date was filed that day.
+        var fromPublication = false;
+        if (!m.HasDate && result.PublicationDateSource == PublicationDateSource.Html && result.PublicationDate is { } pageDate)
+        {
+            date = pageDate;
+            fromPublication = true;
+        }
+
         var authors = ImmutableArray<Author>.Empty;
         if (m.AuthorStart >= 0)
         {
@@ -374,6 +421,7 @@ internal sealed class Segmenter
             MonthDay = monthDay,
             DateSpan = m.HasDate ? SourceSpan.FromBounds(m.DateStart, m.DateEnd) : null,
             YearInferred = inferred,
+            DateFromPublication = fromPublication,
             Agency = m.Agency,
             AgencySpan = m.HasAgency ? SourceSpan.FromBounds(m.AgencyStart, m.AgencyEnd) : null,
             Authors = authors,
@@ -419,13 +467,13 @@ internal sealed class Segmenter
         char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3]) && s[4] == '-'
         && char.IsAsciiDigit(s[5]) && char.IsAsciiDigit(s[6]) && s[7] == '-' && char.IsAsciiDigit(s[8]) && char.IsAsciiDigit(s[9]);
 
-    private bool FindDateline(string text, List<Line> lines, List<Para> paras, out int paraIndex, out int lineIndex, out DatelineMatch match)
+    private bool FindDateline(string text, List<Line> lines, List<Para> paras, int firstPara, out int paraIndex, out int lineIndex, out DatelineMatch match)
     {
         var s = text.AsSpan();
         match = DatelineMatch.Empty;
         int weakPara = -1, weakLine = -1;
         var weak = DatelineMatch.Empty;
-        for (paraIndex = 0; paraIndex < paras.Count && paraIndex <= MaxHeaderParagraphs; paraIndex++)
+        for (paraIndex = firstPara; paraIndex < paras.Count && paraIndex <= MaxHeaderParagraphs + firstPara; paraIndex++)
         {
             var para = paras[paraIndex];
             // The dateline opens a paragraph, or follows headline lines inside the first paragraph.
@@ -632,6 +680,24 @@ internal sealed class Segmenter
 }
 
 /// <summary>The mutable product of <see cref="Segmenter"/> before it becomes a <see cref="NewsArticle"/>.</summary>
+/// <summary>The header an HTML page states, at the top of the text built from it: the headline paragraph, then the
+/// byline paragraph ("By A, B") with each name's bounds. Absent parts have equal bounds.</summary>
+internal sealed class KnownHeader
+{
+    public int HeadlineStart { get; init; }
+
+    public int HeadlineEnd { get; init; }
+
+    public int BylineStart { get; init; }
+
+    public int BylineEnd { get; init; }
+
+    /// <summary>How many paragraphs the header takes (0 to 2).</summary>
+    public int Paragraphs { get; init; }
+
+    public List<(int Start, int End)> Authors { get; } = [];
+}
+
 internal sealed class Segmentation
 {
     public TextSegment? MetadataLine { get; set; }

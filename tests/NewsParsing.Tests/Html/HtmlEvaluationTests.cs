@@ -61,12 +61,17 @@ public class HtmlEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"pages {pages}: title {titles}, authors {authors}, date {dates}, body (≥ 90 % of paragraphs) {bodies}");
         pages.Should().BeGreaterThan(10);
         ((double)titles / pages).Should().BeGreaterThanOrEqualTo(TitleFloor);
+        ((double)authors / pages).Should().BeGreaterThanOrEqualTo(AuthorsFloor);
         ((double)dates / pages).Should().BeGreaterThanOrEqualTo(DateFloor);
         ((double)bodies / pages).Should().BeGreaterThanOrEqualTo(BodyFloor);
     }
 
-    private const double TitleFloor = 0.75; // measured 10/13
-    private const double DateFloor = 0.75; // measured 10/13
+    // Of the 13 pages, the gold of three cannot be reached honestly: Euronews 2024's title is OpenGraph's against
+    // JSON-LD, <h1> and <title>; AFP's authors include "AFP Deutschland", which the page never writes; Anadolu 2025's
+    // date reads "05.04.2025" month first. The Japan News states 17:41:00 (meta) and 17:41:47 (JSON-LD), gold the first.
+    private const double TitleFloor = 0.92; // measured 12/13
+    private const double AuthorsFloor = 0.92; // measured 12/13
+    private const double DateFloor = 0.84; // measured 11/13
     private const double BodyFloor = 0.9; // measured 12/13
 
     [EvalFact]

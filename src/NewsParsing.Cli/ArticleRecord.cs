@@ -146,6 +146,10 @@ internal readonly struct DatelineRecord(Dateline d)
 
     public bool YearInferred => d.YearInferred;
 
+    [Description("Present (true) when the dateline writes no date and date is its HTML page's publication date.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? DateFromPublication => d.DateFromPublication ? true : null;
+
     public string? Agency => d.Agency?.Id;
 }
 

@@ -43,6 +43,7 @@ internal static class RecordJson
     private static readonly JsonEncodedText Region = JsonEncodedText.Encode("region");
     private static readonly JsonEncodedText Date = JsonEncodedText.Encode("date");
     private static readonly JsonEncodedText YearInferred = JsonEncodedText.Encode("yearInferred");
+    private static readonly JsonEncodedText DateFromPublication = JsonEncodedText.Encode("dateFromPublication");
     private static readonly JsonEncodedText Paragraphs = JsonEncodedText.Encode("paragraphs");
     private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
     private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
@@ -121,6 +122,11 @@ internal static class RecordJson
             WriteNullable(w, Region, d.Region);
             WriteDate(w, Date, d.Date);
             w.WriteBoolean(YearInferred, d.YearInferred);
+            if (d.DateFromPublication is { } fromPublication)
+            {
+                w.WriteBoolean(DateFromPublication, fromPublication);
+            }
+
             WriteNullable(w, Agency, d.Agency);
             w.WriteEndObject();
         }

@@ -108,8 +108,8 @@ internal static partial class HtmlExtractor
 
             var e = stack.Pop();
             var tag = e.LocalName;
-            if (AlwaysSkipTags.Contains(tag) || ((relax & Relax.Tags) == 0 && SoftSkipTags.Contains(tag))
-                || ((relax & Relax.ClassWords) == 0 && IsExcluded(e, budget)))
+            if (AlwaysSkipTags.Contains(tag) || ((relax & Relax.Tags) == 0 && (SoftSkipTags.Contains(tag) || IsLinkCard(e, budget)))
+                || ((relax & Relax.ClassWords) == 0 && (IsExcluded(e, budget) || IsHidden(e))))
             {
                 continue;
             }
@@ -231,6 +231,66 @@ internal static partial class HtmlExtractor
         }
 
         return found;
+    }
+
+    /// <summary>A link holding blocks (a heading, a paragraph) with little text: a teaser card for another story
+    /// ("related", "more stories"), whose headline and summary are not this article's. Only reached for links with block
+    /// children (a link in running text is read inline); a long one is an unclosed &lt;a&gt; that the tree builder
+    /// wrapped around the story, which is kept.</summary>
+    private static bool IsLinkCard(IElement e, Budget budget) =>
+        e.LocalName == "a" && e.HasAttribute("href") && TextLength(e, 400, budget) < 400;
+
+    /// <summary>Hidden by its own markup (the <c>hidden</c> attribute, an inline <c>display:none</c> or
+    /// <c>visibility:hidden</c>): schema.org copies of the article, menus and dialogs that a reader never sees.</summary>
+    private static bool IsHidden(IElement e)
+    {
+        if (e.HasAttribute("hidden"))
+        {
+            return true;
+        }
+
+        var style = e.GetAttribute("style");
+        if (string.IsNullOrEmpty(style))
+        {
+            return false;
+        }
+
+        Span<char> compact = stackalloc char[Math.Min(style.Length, 256)];
+        var n = 0;
+        foreach (var c in style.AsSpan(0, Math.Min(style.Length, 256)))
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                compact[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        var css = compact[..n];
+        return css.Contains("display:none", StringComparison.Ordinal) || css.Contains("visibility:hidden", StringComparison.Ordinal);
+    }
+
+    /// <summary>The number of characters of text under a node, counting stops at <paramref name="limit"/>.</summary>
+    private static int TextLength(INode node, int limit, Budget budget)
+    {
+        var length = 0;
+        var stack = new Stack<INode>();
+        stack.Push(node);
+        while (stack.Count > 0 && length < limit && budget.Step())
+        {
+            var n = stack.Pop();
+            if (n is IText t)
+            {
+                length += t.Data.AsSpan().Trim().Length;
+                continue;
+            }
+
+            foreach (var child in n.ChildNodes)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Adds the text gathered so far in a block as a paragraph, if it is long enough and mostly not links.</summary>

@@ -194,19 +194,33 @@ internal static partial class HtmlExtractor
 
         // Paragraphs split over sibling blocks (text broken by ads or embeds, one wrapper per paragraph as on the BBC, a
         // story in several parts): widen while the wider block adds text that scored on its own. A wrapper that adds
-        // nothing is climbed for free, so per-paragraph wrappers several levels deep still reach their siblings.
+        // nothing is climbed for free, so per-paragraph wrappers several levels deep still reach their siblings. A
+        // sibling mostly made of links (a list of teasers, "most popular", "more stories") stays out.
+        var left = new List<IElement>();
         var widened = 0;
         for (var level = 0; level < 12 && widened < 2 && container.ParentElement is { } parent && parent.LocalName is not ("body" or "html"); level++)
         {
             double inside = 0, outside = 0;
+            var siblings = new List<IElement>();
             foreach (var c in candidates)
             {
+                if (InsideAny(c.Element, left))
+                {
+                    continue;
+                }
+
                 if (IsInsideOrSelf(c.Element, container))
                 {
                     inside += c.Text.Length;
                 }
                 else if (IsInside(c.Element, parent))
                 {
+                    var sibling = ChildOf(parent, c.Element);
+                    if (siblings.Count == 0 || !ReferenceEquals(siblings[^1], sibling))
+                    {
+                        siblings.Add(sibling);
+                    }
+
                     outside += c.Text.Length;
                 }
             }
@@ -217,13 +231,21 @@ internal static partial class HtmlExtractor
             }
 
             widened += outside > 0 ? 1 : 0;
+            foreach (var sibling in siblings)
+            {
+                if (LinkDensity(sibling, Normalize(TextOf(sibling, budget)).Length, budget) >= 0.25)
+                {
+                    left.Add(sibling);
+                }
+            }
+
             container = parent;
         }
 
         found.Container = container;
         foreach (var c in candidates)
         {
-            if (IsInsideOrSelf(c.Element, container) && !(c.Text.StartsWith("By ", StringComparison.Ordinal) && c.Text.Length < 80))
+            if (IsInsideOrSelf(c.Element, container) && !InsideAny(c.Element, left) && !(c.Text.StartsWith("By ", StringComparison.Ordinal) && c.Text.Length < 80))
             {
                 found.Paragraphs.Add((c.Element, c.Text));
                 found.Length += c.Text.Length;
@@ -238,7 +260,7 @@ internal static partial class HtmlExtractor
     /// children (a link in running text is read inline); a long one is an unclosed &lt;a&gt; that the tree builder
     /// wrapped around the story, which is kept.</summary>
     private static bool IsLinkCard(IElement e, Budget budget) =>
-        e.LocalName == "a" && e.HasAttribute("href") && TextLength(e, 400, budget) < 400;
+        e.LocalName == "a" && e.HasAttribute("href") && TextLength(e, 1000, budget) < 1000;
 
     /// <summary>Hidden by its own markup (the <c>hidden</c> attribute, an inline <c>display:none</c> or
     /// <c>visibility:hidden</c>): schema.org copies of the article, menus and dialogs that a reader never sees.</summary>
@@ -333,6 +355,31 @@ internal static partial class HtmlExtractor
         foreach (var c in inline.Children)
         {
             if (!InlineTags.Contains(c.LocalName) && c.LocalName != "br")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The child of <paramref name="ancestor"/> on the way down to <paramref name="e"/>.</summary>
+    private static IElement ChildOf(IElement ancestor, IElement e)
+    {
+        var x = e;
+        while (x.ParentElement is { } p && !ReferenceEquals(p, ancestor))
+        {
+            x = p;
+        }
+
+        return x;
+    }
+
+    private static bool InsideAny(IElement e, List<IElement> blocks)
+    {
+        foreach (var b in blocks)
+        {
+            if (IsInsideOrSelf(e, b))
             {
                 return true;
             }

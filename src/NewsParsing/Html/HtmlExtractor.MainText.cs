@@ -93,6 +93,8 @@ internal static partial class HtmlExtractor
         var stack = new Stack<IElement>();
         var children = new List<IElement>();
         var run = new StringBuilder();
+        var scratch = new StringBuilder();
+        var nodes = new Stack<INode>();
         if (doc.Body is { } body)
         {
             stack.Push(body);
@@ -117,8 +119,10 @@ internal static partial class HtmlExtractor
             if (tag is "p" or "h2" or "h3" or "blockquote" or "pre" || (tag is "li" && e.ParentElement?.ParentElement is { } listParent && scores.ContainsKey(listParent))
                 || (tag is "div" && (e.GetAttribute("data-testid")?.StartsWith("paragraph", StringComparison.Ordinal) ?? false)))
             {
-                var text = Normalize(TextOf(e, budget));
-                if (text.Length >= MinParagraphLength && LinkDensity(e, text.Length, budget) < 0.5 && e.ParentElement is { } parent)
+                scratch.Clear();
+                AppendText(scratch, e, nodes, budget);
+                var text = Normalize(scratch);
+                if (text.Length >= MinParagraphLength && LinkDensity(e, text.Length, nodes, budget) < 0.5 && e.ParentElement is { } parent)
                 {
                     candidates.Add(new Candidate(e, parent, text));
                     Score(scores, parent, text);
@@ -150,9 +154,9 @@ internal static partial class HtmlExtractor
                     }
                     else if (InlineTags.Contains(name) && !HasBlockChild(child))
                     {
-                        var text = TextOf(child, budget);
-                        run.Append(text);
-                        linked += name == "a" ? text.Length : 0;
+                        var before = run.Length;
+                        AppendText(run, child, nodes, budget);
+                        linked += name == "a" ? run.Length - before : 0;
                     }
                     else
                     {
@@ -233,7 +237,7 @@ internal static partial class HtmlExtractor
             widened += outside > 0 ? 1 : 0;
             foreach (var sibling in siblings)
             {
-                if (LinkDensity(sibling, Normalize(TextOf(sibling, budget)).Length, budget) >= 0.25)
+                if (LinkDensity(sibling, NormalizedLength(sibling, nodes, budget), nodes, budget) >= 0.25)
                 {
                     left.Add(sibling);
                 }
@@ -323,7 +327,7 @@ internal static partial class HtmlExtractor
             return;
         }
 
-        var text = Normalize(run.ToString());
+        var text = Normalize(run);
         var links = linked;
         run.Clear();
         linked = 0;
@@ -516,7 +520,7 @@ internal static partial class HtmlExtractor
     }
 
     /// <summary>The share of an element's text inside links, by an iterative walk.</summary>
-    private static double LinkDensity(IElement e, int textLength, Budget budget)
+    private static double LinkDensity(IElement e, int textLength, Stack<INode> nodes, Budget budget)
     {
         var linked = 0;
         var stack = new Stack<IElement>();
@@ -530,7 +534,7 @@ internal static partial class HtmlExtractor
             var n = stack.Pop();
             if (n.LocalName == "a")
             {
-                linked += Normalize(TextOf(n, budget)).Length;
+                linked += NormalizedLength(n, nodes, budget);
                 continue;
             }
 
@@ -543,12 +547,69 @@ internal static partial class HtmlExtractor
         return textLength == 0 ? 1 : (double)linked / textLength;
     }
 
+    /// <summary>The length <see cref="Normalize(string)"/> would give the text of a node, without building it.</summary>
+    private static int NormalizedLength(INode node, Stack<INode> nodes, Budget budget)
+    {
+        int length = 0, pending = 0;
+        nodes.Clear();
+        nodes.Push(node);
+        var steps = 0;
+        while (nodes.Count > 0 && ++steps < 200_000 && budget.Step())
+        {
+            var n = nodes.Pop();
+            if (n is IText t)
+            {
+                foreach (var c in t.Data)
+                {
+                    if (char.IsWhiteSpace(c) || c == '\u00A0')
+                    {
+                        pending = length > 0 ? 1 : 0;
+                        continue;
+                    }
+
+                    length += pending + 1;
+                    pending = 0;
+                }
+
+                continue;
+            }
+
+            if (n is IElement el && el.LocalName is "script" or "style" or "noscript" or "template" && !ReferenceEquals(n, node))
+            {
+                continue;
+            }
+
+            if (n is IElement br && br.LocalName == "br")
+            {
+                pending = length > 0 ? 1 : 0;
+            }
+
+            var first = nodes.Count;
+            foreach (var child in n.ChildNodes)
+            {
+                nodes.Push(child);
+            }
+
+            ReverseTop(nodes, first);
+        }
+
+        nodes.Clear();
+        return length;
+    }
+
     /// <summary>The text of an element, gathered iteratively (deeply nested pages cannot overflow the stack); a
     /// <c>&lt;br&gt;</c> is a space.</summary>
     private static string TextOf(INode node, Budget? budget)
     {
         var sb = new StringBuilder();
-        var stack = new Stack<INode>();
+        AppendText(sb, node, new Stack<INode>(), budget);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends the text of a node to <paramref name="sb"/>, with a caller's stack (left empty).</summary>
+    private static void AppendText(StringBuilder sb, INode node, Stack<INode> stack, Budget? budget)
+    {
+        stack.Clear();
         stack.Push(node);
         var steps = 0;
         while (stack.Count > 0 && ++steps < 200_000 && (budget is null || budget.Step()))
@@ -579,7 +640,7 @@ internal static partial class HtmlExtractor
             ReverseTop(stack, first);
         }
 
-        return sb.ToString();
+        stack.Clear();
     }
 
     /// <summary>AngleSharp counts source positions from 1; spans here are zero-based.</summary>
@@ -594,15 +655,17 @@ internal static partial class HtmlExtractor
             return;
         }
 
-        var items = new T[pushed];
+        var items = System.Buffers.ArrayPool<T>.Shared.Rent(pushed);
         for (var k = 0; k < pushed; k++)
         {
             items[k] = stack.Pop();
         }
 
-        foreach (var item in items)
+        for (var k = 0; k < pushed; k++)
         {
-            stack.Push(item);
+            stack.Push(items[k]);
         }
+
+        System.Buffers.ArrayPool<T>.Shared.Return(items, clearArray: true);
     }
 }

@@ -93,6 +93,8 @@ internal static partial class HtmlExtractor
         var stack = new Stack<IElement>();
         var children = new List<IElement>();
         var run = new StringBuilder();
+        var scratch = new StringBuilder();
+        var nodes = new Stack<INode>();
         if (doc.Body is { } body)
         {
             stack.Push(body);
@@ -108,8 +110,8 @@ internal static partial class HtmlExtractor
 
             var e = stack.Pop();
             var tag = e.LocalName;
-            if (AlwaysSkipTags.Contains(tag) || ((relax & Relax.Tags) == 0 && SoftSkipTags.Contains(tag))
-                || ((relax & Relax.ClassWords) == 0 && IsExcluded(e, budget)))
+            if (AlwaysSkipTags.Contains(tag) || ((relax & Relax.Tags) == 0 && (SoftSkipTags.Contains(tag) || IsLinkCard(e, budget)))
+                || ((relax & Relax.ClassWords) == 0 && (IsExcluded(e, budget) || IsHidden(e))))
             {
                 continue;
             }
@@ -117,8 +119,10 @@ internal static partial class HtmlExtractor
             if (tag is "p" or "h2" or "h3" or "blockquote" or "pre" || (tag is "li" && e.ParentElement?.ParentElement is { } listParent && scores.ContainsKey(listParent))
                 || (tag is "div" && (e.GetAttribute("data-testid")?.StartsWith("paragraph", StringComparison.Ordinal) ?? false)))
             {
-                var text = Normalize(TextOf(e, budget));
-                if (text.Length >= MinParagraphLength && LinkDensity(e, text.Length, budget) < 0.5 && e.ParentElement is { } parent)
+                scratch.Clear();
+                AppendText(scratch, e, nodes, budget);
+                var text = Normalize(scratch);
+                if (text.Length >= MinParagraphLength && LinkDensity(e, text.Length, nodes, budget) < 0.5 && e.ParentElement is { } parent)
                 {
                     candidates.Add(new Candidate(e, parent, text));
                     Score(scores, parent, text);
@@ -150,9 +154,9 @@ internal static partial class HtmlExtractor
                     }
                     else if (InlineTags.Contains(name) && !HasBlockChild(child))
                     {
-                        var text = TextOf(child, budget);
-                        run.Append(text);
-                        linked += name == "a" ? text.Length : 0;
+                        var before = run.Length;
+                        AppendText(run, child, nodes, budget);
+                        linked += name == "a" ? run.Length - before : 0;
                     }
                     else
                     {
@@ -194,19 +198,33 @@ internal static partial class HtmlExtractor
 
         // Paragraphs split over sibling blocks (text broken by ads or embeds, one wrapper per paragraph as on the BBC, a
         // story in several parts): widen while the wider block adds text that scored on its own. A wrapper that adds
-        // nothing is climbed for free, so per-paragraph wrappers several levels deep still reach their siblings.
+        // nothing is climbed for free, so per-paragraph wrappers several levels deep still reach their siblings. A
+        // sibling mostly made of links (a list of teasers, "most popular", "more stories") stays out.
+        var left = new List<IElement>();
         var widened = 0;
         for (var level = 0; level < 12 && widened < 2 && container.ParentElement is { } parent && parent.LocalName is not ("body" or "html"); level++)
         {
             double inside = 0, outside = 0;
+            var siblings = new List<IElement>();
             foreach (var c in candidates)
             {
+                if (InsideAny(c.Element, left))
+                {
+                    continue;
+                }
+
                 if (IsInsideOrSelf(c.Element, container))
                 {
                     inside += c.Text.Length;
                 }
                 else if (IsInside(c.Element, parent))
                 {
+                    var sibling = ChildOf(parent, c.Element);
+                    if (siblings.Count == 0 || !ReferenceEquals(siblings[^1], sibling))
+                    {
+                        siblings.Add(sibling);
+                    }
+
                     outside += c.Text.Length;
                 }
             }
@@ -217,13 +235,21 @@ internal static partial class HtmlExtractor
             }
 
             widened += outside > 0 ? 1 : 0;
+            foreach (var sibling in siblings)
+            {
+                if (LinkDensity(sibling, NormalizedLength(sibling, nodes, budget), nodes, budget) >= 0.25)
+                {
+                    left.Add(sibling);
+                }
+            }
+
             container = parent;
         }
 
         found.Container = container;
         foreach (var c in candidates)
         {
-            if (IsInsideOrSelf(c.Element, container) && !(c.Text.StartsWith("By ", StringComparison.Ordinal) && c.Text.Length < 80))
+            if (IsInsideOrSelf(c.Element, container) && !InsideAny(c.Element, left) && !(c.Text.StartsWith("By ", StringComparison.Ordinal) && c.Text.Length < 80))
             {
                 found.Paragraphs.Add((c.Element, c.Text));
                 found.Length += c.Text.Length;
@@ -231,6 +257,66 @@ internal static partial class HtmlExtractor
         }
 
         return found;
+    }
+
+    /// <summary>A link holding blocks (a heading, a paragraph) with little text: a teaser card for another story
+    /// ("related", "more stories"), whose headline and summary are not this article's. Only reached for links with block
+    /// children (a link in running text is read inline); a long one is an unclosed &lt;a&gt; that the tree builder
+    /// wrapped around the story, which is kept.</summary>
+    private static bool IsLinkCard(IElement e, Budget budget) =>
+        e.LocalName == "a" && e.HasAttribute("href") && TextLength(e, 1000, budget) < 1000;
+
+    /// <summary>Hidden by its own markup (the <c>hidden</c> attribute, an inline <c>display:none</c> or
+    /// <c>visibility:hidden</c>): schema.org copies of the article, menus and dialogs that a reader never sees.</summary>
+    private static bool IsHidden(IElement e)
+    {
+        if (e.HasAttribute("hidden"))
+        {
+            return true;
+        }
+
+        var style = e.GetAttribute("style");
+        if (string.IsNullOrEmpty(style))
+        {
+            return false;
+        }
+
+        Span<char> compact = stackalloc char[Math.Min(style.Length, 256)];
+        var n = 0;
+        foreach (var c in style.AsSpan(0, Math.Min(style.Length, 256)))
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                compact[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        var css = compact[..n];
+        return css.Contains("display:none", StringComparison.Ordinal) || css.Contains("visibility:hidden", StringComparison.Ordinal);
+    }
+
+    /// <summary>The number of characters of text under a node, counting stops at <paramref name="limit"/>.</summary>
+    private static int TextLength(INode node, int limit, Budget budget)
+    {
+        var length = 0;
+        var stack = new Stack<INode>();
+        stack.Push(node);
+        while (stack.Count > 0 && length < limit && budget.Step())
+        {
+            var n = stack.Pop();
+            if (n is IText t)
+            {
+                length += t.Data.AsSpan().Trim().Length;
+                continue;
+            }
+
+            foreach (var child in n.ChildNodes)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Adds the text gathered so far in a block as a paragraph, if it is long enough and mostly not links.</summary>
@@ -241,7 +327,7 @@ internal static partial class HtmlExtractor
             return;
         }
 
-        var text = Normalize(run.ToString());
+        var text = Normalize(run);
         var links = linked;
         run.Clear();
         linked = 0;
@@ -273,6 +359,31 @@ internal static partial class HtmlExtractor
         foreach (var c in inline.Children)
         {
             if (!InlineTags.Contains(c.LocalName) && c.LocalName != "br")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The child of <paramref name="ancestor"/> on the way down to <paramref name="e"/>.</summary>
+    private static IElement ChildOf(IElement ancestor, IElement e)
+    {
+        var x = e;
+        while (x.ParentElement is { } p && !ReferenceEquals(p, ancestor))
+        {
+            x = p;
+        }
+
+        return x;
+    }
+
+    private static bool InsideAny(IElement e, List<IElement> blocks)
+    {
+        foreach (var b in blocks)
+        {
+            if (IsInsideOrSelf(e, b))
             {
                 return true;
             }
@@ -409,7 +520,7 @@ internal static partial class HtmlExtractor
     }
 
     /// <summary>The share of an element's text inside links, by an iterative walk.</summary>
-    private static double LinkDensity(IElement e, int textLength, Budget budget)
+    private static double LinkDensity(IElement e, int textLength, Stack<INode> nodes, Budget budget)
     {
         var linked = 0;
         var stack = new Stack<IElement>();
@@ -423,7 +534,7 @@ internal static partial class HtmlExtractor
             var n = stack.Pop();
             if (n.LocalName == "a")
             {
-                linked += Normalize(TextOf(n, budget)).Length;
+                linked += NormalizedLength(n, nodes, budget);
                 continue;
             }
 
@@ -436,12 +547,69 @@ internal static partial class HtmlExtractor
         return textLength == 0 ? 1 : (double)linked / textLength;
     }
 
+    /// <summary>The length <see cref="Normalize(string)"/> would give the text of a node, without building it.</summary>
+    private static int NormalizedLength(INode node, Stack<INode> nodes, Budget budget)
+    {
+        int length = 0, pending = 0;
+        nodes.Clear();
+        nodes.Push(node);
+        var steps = 0;
+        while (nodes.Count > 0 && ++steps < 200_000 && budget.Step())
+        {
+            var n = nodes.Pop();
+            if (n is IText t)
+            {
+                foreach (var c in t.Data)
+                {
+                    if (char.IsWhiteSpace(c) || c == '\u00A0')
+                    {
+                        pending = length > 0 ? 1 : 0;
+                        continue;
+                    }
+
+                    length += pending + 1;
+                    pending = 0;
+                }
+
+                continue;
+            }
+
+            if (n is IElement el && el.LocalName is "script" or "style" or "noscript" or "template" && !ReferenceEquals(n, node))
+            {
+                continue;
+            }
+
+            if (n is IElement br && br.LocalName == "br")
+            {
+                pending = length > 0 ? 1 : 0;
+            }
+
+            var first = nodes.Count;
+            foreach (var child in n.ChildNodes)
+            {
+                nodes.Push(child);
+            }
+
+            ReverseTop(nodes, first);
+        }
+
+        nodes.Clear();
+        return length;
+    }
+
     /// <summary>The text of an element, gathered iteratively (deeply nested pages cannot overflow the stack); a
     /// <c>&lt;br&gt;</c> is a space.</summary>
     private static string TextOf(INode node, Budget? budget)
     {
         var sb = new StringBuilder();
-        var stack = new Stack<INode>();
+        AppendText(sb, node, new Stack<INode>(), budget);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends the text of a node to <paramref name="sb"/>, with a caller's stack (left empty).</summary>
+    private static void AppendText(StringBuilder sb, INode node, Stack<INode> stack, Budget? budget)
+    {
+        stack.Clear();
         stack.Push(node);
         var steps = 0;
         while (stack.Count > 0 && ++steps < 200_000 && (budget is null || budget.Step()))
@@ -472,7 +640,7 @@ internal static partial class HtmlExtractor
             ReverseTop(stack, first);
         }
 
-        return sb.ToString();
+        stack.Clear();
     }
 
     /// <summary>AngleSharp counts source positions from 1; spans here are zero-based.</summary>
@@ -487,15 +655,17 @@ internal static partial class HtmlExtractor
             return;
         }
 
-        var items = new T[pushed];
+        var items = System.Buffers.ArrayPool<T>.Shared.Rent(pushed);
         for (var k = 0; k < pushed; k++)
         {
             items[k] = stack.Pop();
         }
 
-        foreach (var item in items)
+        for (var k = 0; k < pushed; k++)
         {
-            stack.Push(item);
+            stack.Push(items[k]);
         }
+
+        System.Buffers.ArrayPool<T>.Shared.Return(items, clearArray: true);
     }
 }

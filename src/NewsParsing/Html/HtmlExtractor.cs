@@ -290,6 +290,25 @@ internal static partial class HtmlExtractor
     {
         var sb = new StringBuilder(s.Length);
         var space = false;
+        Collapse(sb, s, ref space);
+        return sb.ToString();
+    }
+
+    /// <summary>Collapses white space and trims the text gathered in a builder (no copy of it as a string first).</summary>
+    internal static string Normalize(StringBuilder text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var chunk in text.GetChunks())
+        {
+            Collapse(sb, chunk.Span, ref space);
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Collapse(StringBuilder sb, ReadOnlySpan<char> s, ref bool space)
+    {
         foreach (var c in s)
         {
             if (char.IsWhiteSpace(c) || c == '\u00A0')
@@ -306,8 +325,6 @@ internal static partial class HtmlExtractor
 
             sb.Append(c);
         }
-
-        return sb.ToString();
     }
 
     /// <summary>Decodes character references left in metadata (JSON-LD and some meta tags carry "&amp;#163;") and

@@ -77,10 +77,13 @@ public class HtmlEvaluationTests(ITestOutputHelper output)
     [EvalFact]
     public void Article_extraction_benchmark_body_f1()
     {
+        // Scored as benchmarks/html-side-by-side.sh does: per-page token precision, recall and F1 (white-space tokens
+        // with multiplicity), averaged over the pages; pooled figures are printed too.
         var folder = Path.Combine(Paths.Eval, "html", "article-extraction-benchmark");
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "ground-truth.json")));
-        double tp = 0, fp = 0, fn = 0;
+        double tp = 0, fp = 0, fn = 0, sumP = 0, sumR = 0, sumF = 0;
         var pages = 0;
+        var low = new List<string>();
         foreach (var entry in truth.RootElement.EnumerateObject())
         {
             var path = Path.Combine(folder, "html", entry.Name + ".html.gz");
@@ -99,20 +102,39 @@ public class HtmlEvaluationTests(ITestOutputHelper output)
                 overlap += Math.Min(count, gold.GetValueOrDefault(token));
             }
 
+            var ours = predicted.Values.Sum();
+            var theirs = gold.Values.Sum();
             tp += overlap;
-            fp += predicted.Values.Sum() - overlap;
-            fn += gold.Values.Sum() - overlap;
+            fp += ours - overlap;
+            fn += theirs - overlap;
+            var p = ours == 0 ? 0 : (double)overlap / ours;
+            var r = theirs == 0 ? 0 : (double)overlap / theirs;
+            var f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+            sumP += p;
+            sumR += r;
+            sumF += f;
+            if (f < 0.5)
+            {
+                low.Add($"{entry.Name[..16]} F1 {f:F2}");
+            }
+
             pages++;
         }
 
-        var precision = tp / (tp + fp);
-        var recall = tp / (tp + fn);
-        var f1 = 2 * precision * recall / (precision + recall);
-        output.WriteLine($"pages {pages}: token precision {precision:F3} recall {recall:F3} F1 {f1:F3}");
-        f1.Should().BeGreaterThan(F1Floor);
+        var pooledP = tp / (tp + fp);
+        var pooledR = tp / (tp + fn);
+        output.WriteLine($"pages {pages}: per page P/R/F1 {sumP / pages:F3} / {sumR / pages:F3} / {sumF / pages:F3}, below F1 0.5: {low.Count}; "
+            + $"pooled P/R/F1 {pooledP:F3} / {pooledR:F3} / {2 * pooledP * pooledR / (pooledP + pooledR):F3}");
+        low.ForEach(output.WriteLine);
+        pages.Should().BeGreaterThan(100);
+        (sumF / pages).Should().BeGreaterThanOrEqualTo(F1Floor);
+        (sumP / pages).Should().BeGreaterThanOrEqualTo(PrecisionFloor);
+        low.Count.Should().BeLessThanOrEqualTo(MaxPagesBelowHalf);
     }
 
-    private const double F1Floor = 0.80; // measured 0.824
+    private const double F1Floor = 0.955; // measured 0.962 (181 pages, per-page mean)
+    private const double PrecisionFloor = 0.95; // measured 0.958
+    private const int MaxPagesBelowHalf = 2; // measured 2: the NASCAR standings table, and a page every extractor scores 0.32 on
 
     private static Dictionary<string, int> Tokens(string text)
     {

@@ -26,6 +26,8 @@ public class HtmlExtractionTests
         { "br lines", $"<html><body><div class=\"news_text\">{P1}<br><br>{P2}<br><br><b>{P3}</b></div></body></html>" },
         { "text-only blocks", $"<html><body><section><div class=\"zn-body__paragraph\">{P1}</div><div class=\"zn-body__paragraph\">{P2}</div><div class=\"zn-body__paragraph\">{P3}</div></section></body></html>" },
         // one wrapper per paragraph, several levels deep (the BBC)
+        // the only copy of the story is hidden (a schema.org copy): the relaxed retry still reads it
+        { "hidden only copy", $"<html><body><div style=\"display: none\" itemprop=\"articleBody\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>" },
         { "per-paragraph wrappers", $"<html><body><article><div data-component=\"text-block\"><div><div><p>{P1}</p></div></div></div><div data-component=\"text-block\"><div><div><p>{P2}</p></div></div></div><div data-component=\"text-block\"><div><div><p>{P3}</p></div></div></div></article></body></html>" },
     };
 
@@ -49,6 +51,34 @@ public class HtmlExtractionTests
         var body = Body(NewsParser.ParseHtml(page));
         body.Should().Contain(P1).And.Contain(P3);
         body.Should().NotContain("thirty years").And.NotContain("Share this story");
+    }
+
+    [Fact]
+    public void Teaser_cards_and_link_lists_next_to_the_story_stay_out()
+    {
+        const string Teaser = "A summary of another story that a reader could open from this page, about something else.";
+        var card = $"<a href=\"/other\"><h3>Another story entirely, with a headline of its own</h3><p>{Teaser}</p></a>";
+        var item = $"<div class=\"item\"><h3><a href=\"/more\">Yet another story with a long enough headline to count</a></h3><p>{Teaser}</p></div>";
+        var page = $"<html><body><div class=\"wrap\"><div class=\"story\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>{card}</div>"
+            + $"<div class=\"more\">{item}{item}</div></div></body></html>";
+        var body = Body(NewsParser.ParseHtml(page));
+        body.Should().Contain(P1).And.Contain(P2).And.Contain(P3);
+        body.Should().NotContain("summary of another story").And.NotContain("headline of its own");
+    }
+
+    [Fact]
+    public void A_hidden_copy_of_the_story_is_not_read_twice()
+    {
+        // a story long enough (600 characters) that no relaxed retry runs
+        const string More = "<p>Mosquito samples from four counties tested positive in the last two weeks of the season.</p>"
+            + "<p>The department will keep trapping and testing mosquitoes through the end of October, a spokesman said.</p>"
+            + "<p>Residents were asked to empty standing water from buckets, gutters and bird baths around their homes.</p>";
+        var page = $"<html><body><div class=\"page\"><div class=\"story\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>{More}</div>"
+            + $"<div hidden><div itemprop=\"articleBody\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div><div itemprop=\"datePublished\">2019-11-19T08:57:40+01:00 (published)</div></div></div></body></html>";
+        var article = NewsParser.ParseHtml(page);
+        var body = Body(article);
+        body.Should().Contain(P1).And.Contain(P3).And.NotContain("2019-11-19T08:57:40");
+        article.Body.Paragraphs.Count(p => p.Text.Contains("sixth person", StringComparison.Ordinal)).Should().Be(1);
     }
 
     [Fact]

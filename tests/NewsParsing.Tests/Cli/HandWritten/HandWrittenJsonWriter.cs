@@ -57,6 +57,10 @@ internal static partial class HandWrittenJsonWriter
             WriteNullableString(w, "region", d.Region);
             WriteDate(w, "date", d.Date);
             w.WriteBoolean("yearInferred", d.YearInferred);
+            if (d.DateFromPublication)
+            {
+                w.WriteBoolean("dateFromPublication", true); // added with issue 18: HTML datelines dated by their page
+            }
             WriteNullableString(w, "agency", d.Agency?.Id);
             w.WriteEndObject();
         }

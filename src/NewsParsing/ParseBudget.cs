@@ -13,7 +13,7 @@ namespace NewsParsing;
 internal sealed class ParseBudget
 {
     /// <summary>Tokens between two looks at the clock: about 256 × 50 ns, so a budget is overshot by well under a
-    /// millisecond plus the longest uninterruptible step (segmentation, the tagger's pass over the article).</summary>
+    /// millisecond plus the longest uninterruptible step (segmentation, a sentence of the tagger's passes).</summary>
     public const int Stride = 256;
 
     private CancellationToken _token;

@@ -104,7 +104,11 @@ internal sealed partial class EntityStage : IArticleStage
         }
 
         var tags = buffers.Tags(count);
-        _tagger!.Tag(hashes, flags, sentenceSpan, tags, buffers.FirstPass(count), buffers.Detail(count), buffers.Document);
+
+        // The tagger looks at the budget (and the token) before each sentence of each pass: a huge article overshoots
+        // its budget by about one sentence, not by the whole pass (docs/robustness.md).
+        var tagged = _tagger!.Tag(hashes, flags, sentenceSpan, tags, buffers.FirstPass(count), buffers.Detail(count), buffers.Document, budget);
+        sentenceSpan = sentenceSpan[..tagged];
 
         var mentions = buffers.Mentions;
         var sentence = buffers.Sentence;

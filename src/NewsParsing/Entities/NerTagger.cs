@@ -73,25 +73,59 @@ internal sealed class NerTagger
     }
 
     /// <summary>Tags a prepared document: every sentence with the first pass, then, when there is a second pass, every
-    /// sentence again with the document features. <paramref name="tags"/> ends with the last pass's tags.</summary>
-    public void Tag(Span<NerTokenHashes> hashes, ReadOnlySpan<GazetteerFlags> flags, ReadOnlySpan<NerSentence> sentences, Span<int> tags, Span<int> firstPass, Span<uint> detail, NerDocumentTable table)
+    /// sentence again with the document features. <paramref name="tags"/> ends with the last pass's tags.
+    /// <para>
+    /// With a <paramref name="budget"/>, its clock and token are looked at before each sentence of each pass (a sentence
+    /// takes microseconds, so a parse overshoots its budget by about one sentence, not by the whole pass). Past the budget
+    /// in the first pass, only the sentences tagged so far count; in the second pass, the sentences it did not reach keep
+    /// their first-pass tags (the first model's answer, without the document features).
+    /// </para>
+    /// </summary>
+    /// <returns>How many sentences, from the first, have tags: all of them unless the budget ran out in the first pass.</returns>
+    /// <exception cref="OperationCanceledException">The budget's token was cancelled.</exception>
+    public int Tag(Span<NerTokenHashes> hashes, ReadOnlySpan<GazetteerFlags> flags, ReadOnlySpan<NerSentence> sentences, Span<int> tags, Span<int> firstPass, Span<uint> detail, NerDocumentTable table, ParseBudget? budget = null)
     {
-        foreach (var s in sentences)
+        for (var k = 0; k < sentences.Length; k++)
         {
+            if (budget is not null && budget.Check())
+            {
+                // Past the budget in the first pass: the sentences before k have their first-pass tags.
+                var end = k == 0 ? 0 : sentences[k - 1].End;
+                firstPass[..end].CopyTo(tags);
+                return k;
+            }
+
+            var s = sentences[k];
             First.Predict(hashes[s.Start..s.End], flags[s.Start..s.End], s.AllCaps, firstPass[s.Start..s.End], Second is null ? default : detail[s.Start..s.End]);
         }
 
         if (Second is null)
         {
             firstPass.CopyTo(tags);
-            return;
+            return sentences.Length;
+        }
+
+        if (budget is not null && budget.Check())
+        {
+            firstPass.CopyTo(tags);
+            return sentences.Length;
         }
 
         NerDocumentFeatures.Compute(hashes, firstPass, detail, sentences, table);
-        foreach (var s in sentences)
+        for (var k = 0; k < sentences.Length; k++)
         {
+            if (budget is not null && budget.Check())
+            {
+                // Past the budget in the second pass: the sentences it did not reach keep the first pass's tags.
+                firstPass[sentences[k].Start..].CopyTo(tags[sentences[k].Start..]);
+                return sentences.Length;
+            }
+
+            var s = sentences[k];
             Second.Predict(hashes[s.Start..s.End], flags[s.Start..s.End], s.AllCaps, tags[s.Start..s.End]);
         }
+
+        return sentences.Length;
     }
 
     /// <summary>Writes the passes' weights (gzip).</summary>

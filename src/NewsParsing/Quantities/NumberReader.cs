@@ -43,6 +43,12 @@ internal enum DigitShape : ushort
 /// spaces and apostrophes; a decimal point or comma; scientific notation and powers; fractions, mixed numbers and Unicode
 /// vulgar fractions. The sign is the scanner's (it depends on the tokens before). No allocation: the digits go through a
 /// stack buffer into <see cref="decimal.TryParse(ReadOnlySpan{char}, System.Globalization.NumberStyles, IFormatProvider, out decimal)"/>.
+/// <para>
+/// A number that <see cref="decimal"/> cannot hold — more than 28 integer digits (leading zeros aside), an exponent or a
+/// power past about 10^±28 ("1e400", "10^400", "2^2000", "1.6×10−40") — is not read either, but says so
+/// (<c>outOfRange</c>, with <c>stop</c> after all of it) so that the scanner reports it (NP0018) instead of dropping it
+/// silently or reading a part of it as a smaller number.
+/// </para>
 /// </summary>
 internal static class NumberReader
 {
@@ -50,9 +56,10 @@ internal static class NumberReader
     private const string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     /// <summary>Reads the number that starts at <paramref name="pos"/> (a digit, a '.' before a digit, or a vulgar fraction).</summary>
-    public static bool Read(string text, int pos, int end, QuantityLexicon lex, DecimalMark mark, out decimal value, out int stop, out DigitShape shape)
+    public static bool Read(string text, int pos, int end, QuantityLexicon lex, DecimalMark mark, out decimal value, out int stop, out DigitShape shape, out bool outOfRange)
     {
         value = 0;
+        outOfRange = false;
         stop = pos;
         shape = DigitShape.None;
         var s = text.AsSpan(0, end);
@@ -87,21 +94,32 @@ internal static class NumberReader
         {
             while (i < end && char.IsAsciiDigit(s[i]))
             {
+                if (n == 1 && buf[0] == '0')
+                {
+                    n = 0; // a leading zero takes no place ("000…0001" is 1)
+                }
+
                 if (n >= MaxDigits)
                 {
-                    return false;
+                    return Beyond(s, i, end, out stop, out outOfRange);
                 }
 
                 buf[n++] = s[i++];
             }
 
-            intDigits = n;
+            intDigits = i - pos;
             if (intDigits == 0)
             {
                 return false;
             }
 
-            i = ReadGroups(s, i, end, lex, mark, buf, ref n, intDigits, out groupSep);
+            var tooLong = false;
+            i = ReadGroups(s, i, end, lex, mark, buf, ref n, intDigits, out groupSep, ref tooLong);
+            if (tooLong)
+            {
+                return Beyond(s, i, end, out stop, out outOfRange);
+            }
+
             if (groupSep != '\0')
             {
                 shape |= DigitShape.Grouped;
@@ -134,7 +152,7 @@ internal static class NumberReader
 
         if (!decimal.TryParse(buf[..n], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out value))
         {
-            return false;
+            return Beyond(s, i, end, out stop, out outOfRange);
         }
 
         var isInteger = (shape & (DigitShape.Decimal | DigitShape.Grouped)) == 0 && s[pos] != '.';
@@ -144,7 +162,7 @@ internal static class NumberReader
         {
             if (!Scale(ref value, e))
             {
-                return false;
+                return Refuse(afterE, out stop, out outOfRange);
             }
 
             i = afterE;
@@ -155,7 +173,7 @@ internal static class NumberReader
             // 1.6×10−19, 1.3x10^6, 4x2^20
             if (!Power(baseValue, power, out var factor) || !Multiply(ref value, factor))
             {
-                return false;
+                return Refuse(afterTimes, out stop, out outOfRange);
             }
 
             i = afterTimes;
@@ -166,7 +184,7 @@ internal static class NumberReader
             // 2^20, 2.5^-1
             if (!Power(value, p, out value))
             {
-                return false;
+                return Refuse(afterP, out stop, out outOfRange);
             }
 
             i = afterP;
@@ -204,8 +222,28 @@ internal static class NumberReader
         return true;
     }
 
-    /// <summary>Thousands groups after the first digits; returns the position after them and the separator used.</summary>
-    private static int ReadGroups(ReadOnlySpan<char> s, int i, int end, QuantityLexicon lex, DecimalMark mark, Span<char> buf, ref int n, int first, out char sep)
+    /// <summary>A number beyond <see cref="decimal"/>: false, with <paramref name="stop"/> after the rest of its digits,
+    /// groups and decimals (as the tokenizer keeps them together: "1,000,000…" and "123…789.5").</summary>
+    private static bool Beyond(ReadOnlySpan<char> s, int i, int end, out int stop, out bool outOfRange)
+    {
+        while (i < end && (char.IsAsciiDigit(s[i]) || (s[i] is ',' or '.' && i + 1 < end && char.IsAsciiDigit(s[i + 1]))))
+        {
+            i++;
+        }
+
+        return Refuse(i, out stop, out outOfRange);
+    }
+
+    private static bool Refuse(int after, out int stop, out bool outOfRange)
+    {
+        stop = after;
+        outOfRange = true;
+        return false;
+    }
+
+    /// <summary>Thousands groups after the first digits; returns the position after them and the separator used.
+    /// <paramref name="tooLong"/>: a group that would take the number past <see cref="MaxDigits"/> follows.</summary>
+    private static int ReadGroups(ReadOnlySpan<char> s, int i, int end, QuantityLexicon lex, DecimalMark mark, Span<char> buf, ref int n, int first, out char sep, ref bool tooLong)
     {
         sep = '\0';
         if (first > 3)
@@ -222,7 +260,13 @@ internal static class NumberReader
                 j += 3;
             }
 
-            if (Tokenizer.IsDigits(s, j + 1, 3, end) && !(j + 4 < end && char.IsAsciiDigit(s[j + 4])) && n + ((j - i) / 3 * 2) + 3 <= MaxDigits)
+            if (Tokenizer.IsDigits(s, j + 1, 3, end) && !(j + 4 < end && char.IsAsciiDigit(s[j + 4])) && n + ((j - i) / 3 * 2) + 3 > MaxDigits)
+            {
+                tooLong = true;
+                return j + 4;
+            }
+
+            if (Tokenizer.IsDigits(s, j + 1, 3, end) && !(j + 4 < end && char.IsAsciiDigit(s[j + 4])))
             {
                 for (var k = i; k < j + 4; k++)
                 {
@@ -275,6 +319,13 @@ internal static class NumberReader
 
             if (n + 3 > MaxDigits)
             {
+                // the group and those after it, separated alike ("1 000 000 … 000" over several tokens)
+                tooLong = true;
+                while (i < end && s[i] == c && Tokenizer.IsDigits(s, i + 1, 3, end) && !(i + 4 < end && char.IsAsciiDigit(s[i + 4])))
+                {
+                    i += 4;
+                }
+
                 break;
             }
 
@@ -331,7 +382,7 @@ internal static class NumberReader
 
         superscript |= i < end && Superscripts.Contains(s[i]);
         var start = i;
-        while (i < end && i - start < 3)
+        while (i < end)
         {
             var d = superscript ? Superscripts.IndexOf(s[i]) : char.IsAsciiDigit(s[i]) ? s[i] - '0' : -1;
             if (d < 0)
@@ -339,7 +390,7 @@ internal static class NumberReader
                 break;
             }
 
-            exponent = (exponent * 10) + d;
+            exponent = Math.Min((exponent * 10) + d, 100_000); // saturates: past ±28 every exponent is out of range
             i++;
         }
 

@@ -189,8 +189,13 @@ internal sealed partial class QuantityScanner
                 return ReadWords(ref c, k, ref a);
             }
 
-            if (!NumberReader.Read(c.Text, t.Start, c.End, _lex, _mark, out var value, out var stop, out var shape))
+            if (!NumberReader.Read(c.Text, t.Start, c.End, _lex, _mark, out var value, out var stop, out var shape, out var outOfRange))
             {
+                if (outOfRange)
+                {
+                    TooLarge(ref c, k, stop);
+                }
+
                 return false;
             }
 

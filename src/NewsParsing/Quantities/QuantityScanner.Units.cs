@@ -152,7 +152,7 @@ internal sealed partial class QuantityScanner
         }
 
         if (!Free(ref c, k) || T[k].Kind != TokenKind.Number
-            || !NumberReader.Read(c.Text, T[k].Start, c.End, _lex, _mark, out var minor, out var stop, out _) || stop != T[k].End)
+            || !NumberReader.Read(c.Text, T[k].Start, c.End, _lex, _mark, out var minor, out var stop, out _, out _) || stop != T[k].End)
         {
             return;
         }

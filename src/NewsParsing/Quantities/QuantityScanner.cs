@@ -47,6 +47,10 @@ internal sealed partial class QuantityScanner
         public int End;
         public List<SourceSpan> Taken;
         public ParseWorkspace Workspace;
+
+        /// <summary>The token where the last number beyond <see cref="decimal"/> starts, and the token after it.</summary>
+        public int BeyondStart;
+        public int BeyondAfter;
     }
 
     /// <summary>A unit after a number: its canonical symbol, dimension and kind (Symbol null when there is none).</summary>
@@ -91,7 +95,7 @@ internal sealed partial class QuantityScanner
     public bool Scan(string text, SourceSpan region, List<SourceSpan> taken, ParseWorkspace workspace, List<Quantity> output, int max)
     {
         var tokens = workspace.Tokens.Get(text, region, workspace);
-        var c = new Ctx { Text = text, T = tokens, Count = tokens.Count, End = region.End, Taken = taken, Workspace = workspace };
+        var c = new Ctx { Text = text, T = tokens, Count = tokens.Count, End = region.End, Taken = taken, Workspace = workspace, BeyondStart = -1 };
         var budget = workspace.Budget;
         var i = 0;
         while (i < c.Count)
@@ -144,11 +148,31 @@ internal sealed partial class QuantityScanner
             {
                 output.Add(q);
             }
+            else if (c.BeyondStart == i)
+            {
+                next = c.BeyondAfter; // a number beyond decimal (NP0018): none of its tokens starts another quantity
+            }
 
             i = Math.Max(next, i + 1); // a failed pattern may have read what is no quantity ("the first quarter", "nineteen ninety-four")
         }
 
         return false;
+    }
+
+    /// <summary>A number beyond <see cref="decimal"/> at token <paramref name="k"/>, ending at character
+    /// <paramref name="stop"/>: NP0018 (once per article), and the scan will step over its tokens.</summary>
+    private static void TooLarge(ref Ctx c, int k, int stop)
+    {
+        var after = k + 1;
+        while (after < c.Count && c.T[after].Start < stop)
+        {
+            after++;
+        }
+
+        c.BeyondStart = k;
+        c.BeyondAfter = after;
+        Temporal.TemporalScanner.OutOfRange(c.Workspace.Diagnostics, DiagnosticCodes.NumberOutOfRange, c.T[k].Start, Math.Max(stop, c.T[k].End),
+            "A number is too large or too small to represent; its quantity was skipped.");
     }
 
     /// <summary>Whether a word can start a pattern: it has a role, except an article before a word no pattern continues

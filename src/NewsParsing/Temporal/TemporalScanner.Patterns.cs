@@ -353,6 +353,14 @@ internal sealed partial class TemporalScanner
         }
         else
         {
+            if (b.Year == 0 && (b.Month < a.Month || (b.Month == a.Month && b.Day < a.Day)))
+            {
+                // "Dec 31 - January 1" with no year to be had (no publication or reference date): the end is in the next
+                // year, which a year-less TIMEX3 value cannot say ("XXXX-12-31/XXXX-01-01" reads backwards). The ends
+                // are read as two dates, as TimeML writes a range: two TIMEX3 tags.
+                return false;
+            }
+
             rb = Resolve(c, b, tense);
         }
 

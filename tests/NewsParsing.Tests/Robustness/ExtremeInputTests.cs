@@ -15,7 +15,15 @@ public class ExtremeInputTests
     {
         // text, publication date, reference date, the diagnostic code expected (null: none required)
         { "The debt is 100,000,000,000,000,000,000 trillion dollars.", null, null, DiagnosticCodes.NumberOutOfRange },
-        { "The debt is 79,228,162,514,264,337,593,543,950,335 trillion trillion dollars.", null, null, null }, // dropped silently: a known gap
+        { "The debt is 79,228,162,514,264,337,593,543,950,335 trillion trillion dollars.", null, null, DiagnosticCodes.NumberOutOfRange },
+        { "It holds 1234567890123456789012345678901234567890 atoms.", null, null, DiagnosticCodes.NumberOutOfRange },
+        { "It holds 10^400 atoms.", null, null, DiagnosticCodes.NumberOutOfRange },
+        { "It holds 1e400 atoms.", null, null, DiagnosticCodes.NumberOutOfRange },
+        { "It holds 3e4000000 atoms.", null, null, DiagnosticCodes.NumberOutOfRange },
+        { "It holds 2^2000 atoms.", null, null, DiagnosticCodes.NumberOutOfRange },
+        { "It weighs 1.6×10−40 kg.", null, null, DiagnosticCodes.NumberOutOfRange },
+        { "It weighs 5e-40 kg.", null, null, DiagnosticCodes.NumberOutOfRange },
+        { "It costs 1,00,00,00,00,00,00,00,00,00,00,00,00,00,000 rupees.", null, null, DiagnosticCodes.NumberOutOfRange },
         { " date 9999-12-30 By A B\n\nThe meeting is next week.", null, null, DiagnosticCodes.DateOutOfRange },
         { "BAKU, Dec 30 - The meeting is next week.", "9999-12-31", null, DiagnosticCodes.DateOutOfRange },
         { "BAKU, Jan 1 - The meeting was last week, two days ago.", "-9998-01-01", null, DiagnosticCodes.DateOutOfRange },
@@ -39,6 +47,42 @@ public class ExtremeInputTests
         {
             article.Diagnostics.Should().Contain(d => d.Code == code);
         }
+    }
+
+    [Theory]
+    [InlineData("It holds 1234567890123456789012345678901234567890 atoms and 5 tonnes of sand.")]
+    [InlineData("It holds 1,000,000,000,000,000,000,000,000,000,000 atoms and 5 tonnes of sand.")]
+    [InlineData("It holds 1 000 000 000 000 000 000 000 000 000 000 000 atoms and 5 tonnes of sand.")]
+    [InlineData("It holds 1e400 atoms and 5 tonnes of sand.")]
+    [InlineData("It holds 10^400 atoms and 5 tonnes of sand.")]
+    [InlineData("It holds 7×10⁻⁴⁰⁰ atoms and 5 tonnes of sand.")]
+    public void A_number_beyond_decimal_is_reported_and_no_part_of_it_is_read_as_a_smaller_number(string text)
+    {
+        // Issue 20: "numbers saturate or become diagnostics". The number is one NP0018 with its whole span; none of its
+        // digits is read as another quantity (the groups after the 28th digit, the exponent's digits); the rest of the
+        // sentence still is.
+        var article = NewsParser.Parse(text);
+
+        var start = text.AsSpan().IndexOfAnyInRange('0', '9');
+        var atoms = text.IndexOf(" atoms", StringComparison.Ordinal);
+        var diagnostic = article.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.NumberOutOfRange).Subject;
+        diagnostic.Span.Should().NotBeNull();
+        diagnostic.Span!.Value.Start.Should().Be(start);
+        diagnostic.Span!.Value.End.Should().Be(atoms, "the span covers the whole number");
+        article.Quantities.Should().ContainSingle().Which.Value.Should().Be(5m);
+    }
+
+    [Theory]
+    [InlineData("It holds 0000000000000000000000000000000000000042 atoms.", "42")] // leading zeros take no place
+    [InlineData("It holds 9,999,999,999,999,999,999,999,999,999 atoms.", "9999999999999999999999999999")] // 28 digits: in range
+    [InlineData("It holds 1e27 atoms.", "1000000000000000000000000000")]
+    public void Numbers_at_the_edge_of_decimal_are_still_read(string text, string value)
+    {
+        var expected = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        var article = NewsParser.Parse(text);
+
+        article.Diagnostics.Should().NotContain(d => d.Code == DiagnosticCodes.NumberOutOfRange);
+        article.Quantities.Should().ContainSingle().Which.Value.Should().Be(expected);
     }
 
     [Fact]

@@ -165,4 +165,24 @@ public class HtmlExtractionTests
         var page = $"<html><body><article><p>{P1}</p><p>{P2}</p><p>{last}</p></article></body></html>";
         Body(NewsParser.ParseHtml(page)).Should().EndWith(last);
     }
+    [Fact]
+    public void A_headline_worded_slightly_differently_on_the_page_is_not_the_first_body_paragraph()
+    {
+        const string Meta = "HS Roundup: Viera defeats Rockledge to remain undefeated";
+        const string OnPage = "High School Roundup: Viera defeats Rockledge to remain undefeated";
+        var page = $"<html><head><meta property=\"og:title\" content=\"{Meta}\"></head><body><article><h2>{OnPage}</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>";
+        var article = NewsParser.ParseHtml(page);
+        ArticleInvariants.Check(article);
+        article.Headline.Should().Be(Meta);
+        Body(article).Should().StartWith(P1);
+    }
+
+    [Fact]
+    public void A_first_paragraph_that_only_shares_words_with_the_headline_stays()
+    {
+        const string Meta = "Viera defeats Rockledge to remain undefeated";
+        const string Lead = "Viera defeats Rockledge again.";
+        var page = $"<html><head><meta property=\"og:title\" content=\"{Meta}\"></head><body><article><p>{Lead} {P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>";
+        Body(NewsParser.ParseHtml(page)).Should().StartWith(Lead);
+    }
 }

@@ -69,6 +69,7 @@ internal static partial class HtmlExtractor
 
         result.Truncated |= best.Truncated;
         var paragraphs = best.Paragraphs;
+        TrimTrailingBoilerplate(paragraphs);
 
         // A paragraph's page span runs from its start tag to the next paragraph's (document order), so no sibling
         // lookups are needed.
@@ -79,6 +80,60 @@ internal static partial class HtmlExtractor
             var end = k + 1 < paragraphs.Count ? Position(paragraphs[k + 1].Element) : -1;
             result.Paragraphs.Add((text, start, end > start ? end : start));
         }
+    }
+
+    /// <summary>Cues of trailing boilerplate (<c>Html/boilerplate.data.json</c>): the longest such paragraph, the
+    /// prefixes it may start with and the phrases it may contain (case-insensitive).</summary>
+    private static readonly Lazy<(int MaxLength, string[] Prefixes, string[] Contains)> Boilerplate = new(LoadBoilerplate);
+
+    /// <summary>
+    /// Drops paragraphs at the very end of the body that are short and start with, or contain, a boilerplate cue
+    /// ("Citation: … retrieved", "Sign up for", "Follow us", copyright lines, image credits): containers often hold
+    /// them after the story. Only a run at the end is cut, one paragraph always stays, and the first paragraph that is
+    /// not boilerplate stops the cut, so a real last paragraph is never removed for what follows it.
+    /// </summary>
+    private static void TrimTrailingBoilerplate(List<(IElement Element, string Text)> paragraphs)
+    {
+        var (maxLength, prefixes, contains) = Boilerplate.Value;
+        while (paragraphs.Count > 1 && IsBoilerplate(paragraphs[^1].Text, maxLength, prefixes, contains))
+        {
+            paragraphs.RemoveAt(paragraphs.Count - 1);
+        }
+    }
+
+    private static bool IsBoilerplate(string text, int maxLength, string[] prefixes, string[] contains)
+    {
+        if (text.Length > maxLength)
+        {
+            return false;
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var phrase in contains)
+        {
+            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (int, string[], string[]) LoadBoilerplate()
+    {
+        using var stream = EmbeddedData.Open("Html.boilerplate.data.json");
+        using var doc = JsonDocument.Parse(stream);
+        var root = doc.RootElement;
+        static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
+        return (root.GetProperty("maxLength").GetInt32(), Strings(root.GetProperty("prefixes")), Strings(root.GetProperty("contains")));
     }
 
     /// <summary>

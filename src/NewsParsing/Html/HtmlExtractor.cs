@@ -252,6 +252,45 @@ internal static partial class HtmlExtractor
         }
     }
 
+    /// <summary>
+    /// A first paragraph that is the page's headline worded slightly differently from the one chosen (the on-page
+    /// "High School Roundup: …" under an <c>og:title</c> "HS Roundup: …"): about as long as the headline, not a sentence
+    /// (no closing full stop), and sharing at least 60 % of its distinct words with it (case-insensitive).
+    /// </summary>
+    private static bool HeadlineVariant(string paragraph, string? headline)
+    {
+        if (headline is null || paragraph.Length > (headline.Length * 3 / 2) + 10 || paragraph.EndsWith('.'))
+        {
+            return false;
+        }
+
+        var a = Words(paragraph);
+        var b = Words(headline);
+        if (a.Count < 4 || b.Count < 4)
+        {
+            return false;
+        }
+
+        var shared = 0;
+        foreach (var w in a)
+        {
+            shared += b.Contains(w) ? 1 : 0;
+        }
+
+        return shared >= 0.6 * (a.Count + b.Count - shared);
+
+        static HashSet<string> Words(string text)
+        {
+            var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var w in Comparable(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                set.Add(w.Trim(':', ',', '"', '\'', '?', '!'));
+            }
+
+            return set;
+        }
+    }
+
     /// <summary>Reads a parsed page.</summary>
     public static HtmlExtraction Extract(IDocument doc, string? url, Budget budget)
     {
@@ -261,7 +300,7 @@ internal static partial class HtmlExtractor
         ReadMeta(page, result);
         ReadMainText(doc, result, budget);
         ChooseHeadline(page, result);
-        if (result.Paragraphs.Count > 0 && SameText(result.Paragraphs[0].Text, result.Headline))
+        if (result.Paragraphs.Count > 0 && (SameText(result.Paragraphs[0].Text, result.Headline) || HeadlineVariant(result.Paragraphs[0].Text, result.Headline)))
         {
             result.Paragraphs.RemoveAt(0); // the headline, read as text too, is the header
         }

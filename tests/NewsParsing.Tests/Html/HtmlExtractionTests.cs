@@ -121,4 +121,68 @@ public class HtmlExtractionTests
         article.PublicationDate.Should().Be(new NodaTime.LocalDate(2019, 11, 18));
         article.PublicationDateSource.Should().Be(PublicationDateSource.Html);
     }
+    [Theory]
+    [InlineData("Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18) retrieved 20 November 2019 from https://phys.org/news/")]
+    [InlineData("Sign up for our daily newsletter to get the morning's top stories delivered to your inbox.")]
+    [InlineData("Follow us on Twitter and Facebook for the latest updates from the newsroom.")]
+    [InlineData("If you enjoyed this article, share it with a friend who might like it too.")]
+    [InlineData("The harbour at dawn, seen from the old lighthouse (Image: Getty Images)")]
+    public void Short_boilerplate_at_the_end_of_the_body_is_dropped(string trailer)
+    {
+        var page = $"<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{trailer}</p></article></body></html>";
+        var article = NewsParser.ParseHtml(page);
+        ArticleInvariants.Check(article);
+        var body = Body(article);
+        body.Should().EndWith(P3);
+        body.Should().NotContain(trailer);
+    }
+
+    [Fact]
+    public void A_run_of_boilerplate_at_the_end_is_dropped_but_the_story_before_it_stays()
+    {
+        const string Citation = "Citation: Cells that taste danger (2019, November 18) retrieved 20 November 2019 from https://phys.org/news/cells.html";
+        const string Notice = "This document is subject to copyright. Apart from any fair dealing for private study or research, no part may be reproduced.";
+        var page = $"<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{Citation}</p><p>{Notice}</p></article></body></html>";
+        var body = Body(NewsParser.ParseHtml(page));
+        body.Should().Be(string.Join("\n", P1, P2, P3));
+    }
+
+    [Fact]
+    public void Boilerplate_cues_do_not_cut_a_real_last_paragraph_or_one_in_the_middle()
+    {
+        // a cue in the middle of the story, and a last paragraph that mentions following and signing up in passing
+        const string Middle = "Follow us, the mayor told the crowd, and the marchers turned towards the river and the bridge.";
+        const string Last = "Residents can sign up for alerts on the county website, officials said, and should follow the advice given.";
+        var page = $"<html><body><article><p>{P1}</p><p>{Middle}</p><p>{P2}</p><p>{Last}</p></article></body></html>";
+        var body = Body(NewsParser.ParseHtml(page));
+        body.Should().Contain(Middle).And.EndWith(Last);
+    }
+
+    [Fact]
+    public void A_long_last_paragraph_that_starts_like_boilerplate_is_kept()
+    {
+        var last = "Subscribe to the idea that the council can fix the roads, the opposition leader said, and you will be disappointed again: " + P2 + " " + P3 + " " + P1;
+        var page = $"<html><body><article><p>{P1}</p><p>{P2}</p><p>{last}</p></article></body></html>";
+        Body(NewsParser.ParseHtml(page)).Should().EndWith(last);
+    }
+    [Fact]
+    public void A_headline_worded_slightly_differently_on_the_page_is_not_the_first_body_paragraph()
+    {
+        const string Meta = "HS Roundup: Viera defeats Rockledge to remain undefeated";
+        const string OnPage = "High School Roundup: Viera defeats Rockledge to remain undefeated";
+        var page = $"<html><head><meta property=\"og:title\" content=\"{Meta}\"></head><body><article><h2>{OnPage}</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>";
+        var article = NewsParser.ParseHtml(page);
+        ArticleInvariants.Check(article);
+        article.Headline.Should().Be(Meta);
+        Body(article).Should().StartWith(P1);
+    }
+
+    [Fact]
+    public void A_first_paragraph_that_only_shares_words_with_the_headline_stays()
+    {
+        const string Meta = "Viera defeats Rockledge to remain undefeated";
+        const string Lead = "Viera defeats Rockledge again.";
+        var page = $"<html><head><meta property=\"og:title\" content=\"{Meta}\"></head><body><article><p>{Lead} {P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>";
+        Body(NewsParser.ParseHtml(page)).Should().StartWith(Lead);
+    }
 }

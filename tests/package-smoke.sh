@@ -120,4 +120,27 @@ XML
   fi
   echo "the net8.0 tool parsed $lines8 seeds on .NET $runtime_version"
 fi
+# Package validation against the previous version's API: the next version packed with this one as its baseline
+# passes; a baseline that had one more public type (built from a copy of the sources) makes the pack fail, so the
+# check is real.
+next="$version.1"
+dotnet pack "$root/src/NewsParsing" -c Release -o "$work/feed-next" -p:Version="$next" \
+  -p:PackageValidationBaselineVersion="$version" -p:RestoreAdditionalProjectSources="$feed" --nologo -v q >/dev/null
+echo "package validation against $version: passed"
+copy="$work/copy"
+mkdir -p "$copy/src"
+cp -r "$root/src/NewsParsing" "$copy/src/"
+rm -rf "$copy/src/NewsParsing/bin" "$copy/src/NewsParsing/obj"
+cp "$root"/Directory.Build.props "$root"/Directory.Build.targets "$root"/Directory.Packages.props "$root"/LICENSE "$root"/.editorconfig "$copy/"
+cp -r "$root/build" "$copy/"
+[ -f "$root/global.json" ] && cp "$root/global.json" "$copy/"
+[ -f "$root/NuGet.config" ] && cp "$root/NuGet.config" "$copy/"
+printf 'namespace NewsParsing;\n\n/// <summary>Only in the baseline.</summary>\npublic static class BaselineOnly\n{\n}\n' > "$copy/src/NewsParsing/BaselineOnly.cs"
+dotnet pack "$copy/src/NewsParsing" -c Release -o "$work/feed-old" -p:Version="$version-old" -p:EnablePackageValidation=false --nologo -v q >/dev/null
+if dotnet pack "$root/src/NewsParsing" -c Release -o "$work/feed-next2" -p:Version="$version.2" \
+    -p:PackageValidationBaselineVersion="$version-old" -p:RestoreAdditionalProjectSources="$work/feed-old" --nologo -v q >"$work/validation.txt" 2>&1; then
+  echo "package validation did not notice a public type removed since the baseline" >&2; exit 1
+fi
+grep -q "BaselineOnly" "$work/validation.txt" || { echo "package validation failed for another reason:" >&2; cat "$work/validation.txt" >&2; exit 1; }
+echo "package validation against a baseline with a type removed since: refused, as it should be"
 echo "package smoke test passed ($version)"

@@ -173,6 +173,35 @@ public class RecordEquivalenceTests
         }
     }
 
+    [Fact]
+    public void A_huge_body_written_in_segments_is_the_same_bytes()
+    {
+        // Over 64 K characters the writer hands the header, body and trailer text to Utf8JsonWriter in segments (so a
+        // 100 M-character body does not ask for a buffer six times its size); escapes, control characters and surrogate
+        // pairs on and around the segment edges must come out exactly as one WriteString writes them.
+        var piece = new StringBuilder();
+        piece.Append("The \"talks\" ended \\ in Baku.\u0001 Caf\u00e9 \U0001F600 <b>&</b>\t");
+        var body = new StringBuilder("Big story\n\n");
+        var i = 0;
+        while (body.Length < 300_000)
+        {
+            // shift the pieces so that a pair falls on every position relative to a 16 K boundary
+            body.Append(piece).Append('x', i++ % 7).Append("\U0001F30D\n");
+        }
+
+        var text = body.ToString();
+        var article = NewsParser.Parse(text);
+        article.Body.Text.Length.Should().BeGreaterThan(4 * 16 * 1024, "the body must take the segmented path");
+        var builder = new RecordBuilder();
+        foreach (var pretty in new[] { false, true })
+        {
+            var expected = Write(pretty, w => builder.Write(w, "big.txt", article, null, null, static (w, r) => JsonSerializer.Serialize(w, r, NewsparseJsonContext.Default.ArticleRecord)));
+            var actual = Write(pretty, w => builder.Write(w, "big.txt", article, null, null));
+            actual.Should().Be(expected);
+            JsonDocument.Parse(actual).RootElement.GetProperty("body").GetProperty("text").GetString().Should().Be(article.Body.Text.ToString());
+        }
+    }
+
     private static string Write(bool pretty, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -122,10 +122,7 @@ internal static class RecordJson
             WriteNullable(w, Region, d.Region);
             WriteDate(w, Date, d.Date);
             w.WriteBoolean(YearInferred, d.YearInferred);
-            if (d.DateFromPublication is { } fromPublication)
-            {
-                w.WriteBoolean(DateFromPublication, fromPublication);
-            }
+            WriteIfPresent(w, DateFromPublication, d.DateFromPublication);
 
             WriteNullable(w, Agency, d.Agency);
             w.WriteEndObject();
@@ -213,15 +210,9 @@ internal static class RecordJson
             w.WriteString(Code, diagnostic.Code);
             w.WriteString(Severity, EnumJson<DiagnosticSeverity>.Name(diagnostic.Severity));
             w.WriteString(Message, diagnostic.Message);
-            if (diagnostic.Start is { } start)
-            {
-                w.WriteNumber(Start, start);
-            }
+            WriteIfPresent(w, Start, diagnostic.Start);
 
-            if (diagnostic.Length is { } length)
-            {
-                w.WriteNumber(Length, length);
-            }
+            WriteIfPresent(w, Length, diagnostic.Length);
 
             w.WriteEndObject();
         }
@@ -243,9 +234,7 @@ internal static class RecordJson
     private static void WriteDate(Utf8JsonWriter w, in DateRecord t)
     {
         w.WriteStartObject();
-        w.WriteString(Text, t.Text.Span);
-        w.WriteNumber(Start, t.Start);
-        w.WriteNumber(Length, t.Length);
+        WriteTextSpan(w, t.Text.Span, t.Start, t.Length);
         w.WriteString(Type, EnumJson<TemporalType>.Name(t.Type));
         w.WriteString(Value, t.Value);
         if (t.Range is { } range)
@@ -261,10 +250,7 @@ internal static class RecordJson
             w.WriteString(Modifier, EnumJson<TemporalModifier>.Name(modifier));
         }
 
-        if (t.YearInferred is { } inferred)
-        {
-            w.WriteBoolean(YearInferred, inferred);
-        }
+        WriteIfPresent(w, YearInferred, t.YearInferred);
 
         w.WriteEndObject();
     }
@@ -272,29 +258,15 @@ internal static class RecordJson
     private static void WriteQuantity(Utf8JsonWriter w, in QuantityRecord q)
     {
         w.WriteStartObject();
-        w.WriteString(Text, q.Text.Span);
-        w.WriteNumber(Start, q.Start);
-        w.WriteNumber(Length, q.Length);
+        WriteTextSpan(w, q.Text.Span, q.Start, q.Length);
         w.WriteNumber(Value, q.Value);
-        if (q.Min is { } min)
-        {
-            w.WriteNumber(Min, min);
-        }
+        WriteIfPresent(w, Min, q.Min);
 
-        if (q.Max is { } max)
-        {
-            w.WriteNumber(Max, max);
-        }
+        WriteIfPresent(w, Max, q.Max);
 
-        if (q.Tolerance is { } tolerance)
-        {
-            w.WriteNumber(Tolerance, tolerance);
-        }
+        WriteIfPresent(w, Tolerance, q.Tolerance);
 
-        if (q.IsVague is { } vague)
-        {
-            w.WriteBoolean(IsVague, vague);
-        }
+        WriteIfPresent(w, IsVague, q.IsVague);
 
         if (q.Modifier is { } modifier)
         {
@@ -308,20 +280,11 @@ internal static class RecordJson
         WriteNullable(w, Unit, q.Unit);
         w.WriteString(Kind, EnumJson<QuantityKind>.Name(q.Kind));
         WriteNullable(w, Counted, q.Counted);
-        if (q.CountedHead is { } head)
-        {
-            w.WriteString(CountedHead, head);
-        }
+        WriteIfPresent(w, CountedHead, q.CountedHead);
 
-        if (q.Currency is { } currency)
-        {
-            w.WriteString(Currency, currency);
-        }
+        WriteIfPresent(w, Currency, q.Currency);
 
-        if (q.IsChange is { } change)
-        {
-            w.WriteBoolean(IsChange, change);
-        }
+        WriteIfPresent(w, IsChange, q.IsChange);
 
         var members = q.Members;
         if (!members.Equals(default))
@@ -330,19 +293,14 @@ internal static class RecordJson
             foreach (ref readonly var m in members.Span)
             {
                 w.WriteStartObject();
-                w.WriteString(Text, m.Text.Span);
-                w.WriteNumber(Start, m.Start);
-                w.WriteNumber(Length, m.Length);
+                WriteTextSpan(w, m.Text.Span, m.Start, m.Length);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
         }
 
-        if (q.CountMatches is { } matches)
-        {
-            w.WriteBoolean(CountMatches, matches);
-        }
+        WriteIfPresent(w, CountMatches, q.CountMatches);
 
         w.WriteEndObject();
     }
@@ -350,23 +308,56 @@ internal static class RecordJson
     private static void WriteEntity(Utf8JsonWriter w, in EntityRecord e)
     {
         w.WriteStartObject();
-        w.WriteString(Text, e.Text.Span);
-        w.WriteNumber(Start, e.Start);
-        w.WriteNumber(Length, e.Length);
+        WriteTextSpan(w, e.Text.Span, e.Start, e.Length);
         w.WriteString(Type, EnumJson<EntityType>.Name(e.Type));
         w.WriteString(Canonical, e.Canonical);
         w.WriteNumber(Id, e.Id);
-        if (e.Title is { } title)
-        {
-            w.WriteString(Title, title);
-        }
+        WriteIfPresent(w, Title, e.Title);
 
-        if (e.CountryCode is { } code)
-        {
-            w.WriteString(CountryCode, code);
-        }
+        WriteIfPresent(w, CountryCode, e.CountryCode);
 
         w.WriteEndObject();
+    }
+
+    /// <summary>An optional field: written when it has a value, left out when not.</summary>
+    private static void WriteIfPresent(Utf8JsonWriter w, JsonEncodedText name, bool? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteBoolean(name, v);
+        }
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter w, JsonEncodedText name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter w, JsonEncodedText name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter w, JsonEncodedText name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    /// <summary>The <c>text</c>, <c>start</c>, <c>length</c> fields an extracted item opens with.</summary>
+    private static void WriteTextSpan(Utf8JsonWriter w, ReadOnlySpan<char> text, int start, int length)
+    {
+        w.WriteString(Text, text);
+        w.WriteNumber(Start, start);
+        w.WriteNumber(Length, length);
     }
 
     private static void WriteNullable(Utf8JsonWriter w, JsonEncodedText name, string? value)

@@ -35,8 +35,8 @@ public sealed partial class NewsPipeline
         try
         {
             // Two budgets: the page's (its walks, HtmlReadOptions) and the article's (the stages, NewsPipelineOptions).
-            workspace.Budget.Start(Options.TimeBudget, cancellationToken);
-            var budget = new Budget(options.MaxElements, options.TimeBudget, cancellationToken);
+            workspace.Budget.Start(Options.TimeBudget, Options.TimeProvider, cancellationToken);
+            var budget = new Budget(options.MaxElements, options.TimeBudget, Options.TimeProvider, cancellationToken);
             return ParseHtmlCore(html, null, options, budget, workspace);
         }
         finally
@@ -69,8 +69,8 @@ public sealed partial class NewsPipeline
         try
         {
             // Two budgets: the page's (its walks, HtmlReadOptions) and the article's (the stages, NewsPipelineOptions).
-            workspace.Budget.Start(Options.TimeBudget, cancellationToken);
-            var budget = new Budget(options.MaxElements, options.TimeBudget, cancellationToken);
+            workspace.Budget.Start(Options.TimeBudget, Options.TimeProvider, cancellationToken);
+            var budget = new Budget(options.MaxElements, options.TimeBudget, Options.TimeProvider, cancellationToken);
             var (bytes, length, truncated) = ReadBytes(stream, Math.Clamp(options.MaxBytes, 0, Array.MaxLength));
             var diagnostics = workspace.Diagnostics;
             if (truncated)

@@ -98,7 +98,7 @@ public sealed partial class NewsPipeline
         var workspace = _workspaces.Rent();
         try
         {
-            workspace.Budget.Start(Options.TimeBudget, cancellationToken);
+            workspace.Budget.Start(Options.TimeBudget, Options.TimeProvider, cancellationToken);
             var article = ParseCore(text, publicationDate ?? Options.ReferenceDate, PublicationDateSource.Caller, workspace);
             return Finish(article, workspace.Diagnostics);
         }
@@ -119,7 +119,7 @@ public sealed partial class NewsPipeline
     {
         var diagnostics = workspace.Diagnostics;
         var budget = workspace.Budget;
-        budget.StartIfIdle(Options.TimeBudget); // the HTML path starts it here (or earlier, with its token)
+        budget.StartIfIdle(Options.TimeBudget, Options.TimeProvider); // the HTML path starts it here (or earlier, with its token)
         CheckInput(text, diagnostics);
         var seg = _segmenter.Segment(text, callerDate, callerSource, workspace, known);
 

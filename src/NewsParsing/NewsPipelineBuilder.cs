@@ -110,6 +110,16 @@ public sealed class NewsPipelineBuilder
         return this;
     }
 
+    /// <summary>Sets the clock the time budgets are measured on (<see cref="NewsPipelineOptions.TimeProvider"/>).</summary>
+    /// <param name="timeProvider">The clock.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
+    public NewsPipelineBuilder WithTimeProvider(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _options = _options with { TimeProvider = timeProvider };
+        return this;
+    }
+
     /// <summary>Makes error diagnostics throw <see cref="NewsParseException"/>.</summary>
     public NewsPipelineBuilder UseStrictMode()
     {

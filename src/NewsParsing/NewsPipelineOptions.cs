@@ -17,6 +17,7 @@ public sealed record NewsPipelineOptions
     private readonly int _wordCacheCapacity = 200_000;
     private readonly int _nameTableSize = 2048;
     private readonly TimeSpan? _timeBudget;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
 
     /// <summary>The default options.</summary>
     public static NewsPipelineOptions Default { get; } = new();
@@ -94,12 +95,23 @@ public sealed record NewsPipelineOptions
             : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be positive.");
     }
 
+    /// <summary>
+    /// The clock the time budgets are measured on: <see cref="TimeBudget"/> and <c>HtmlReadOptions.TimeBudget</c>
+    /// (default <see cref="TimeProvider.System"/>). A test or a host with its own notion of time supplies another.
+    /// </summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        init => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Checks every value again (a pipeline is built only from valid options, however they were made: the
     /// builder, <c>with</c>, a deserialiser).</summary>
     /// <exception cref="ArgumentException">A value is out of range or missing.</exception>
     internal void Validate()
     {
         _ = Agencies ?? throw new ArgumentException("The options have no agency registry.", nameof(Agencies));
+        _ = TimeProvider ?? throw new ArgumentException("The options have no time provider.", nameof(TimeProvider));
         _ = Positive(MaxInputLength);
         _ = Positive(MaxItemsPerStage);
         _ = NotNegative(WordCacheCapacity);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace NewsParsing;
@@ -17,6 +16,7 @@ internal sealed class ParseBudget
     public const int Stride = 256;
 
     private CancellationToken _token;
+    private TimeProvider _clock = TimeProvider.System;
     private long _deadline = long.MaxValue;
     private int _countdown = Stride;
     private bool _started;
@@ -24,22 +24,24 @@ internal sealed class ParseBudget
     /// <summary>Whether the parse ran past its budget.</summary>
     public bool Exceeded { get; private set; }
 
-    /// <summary>Starts the budget of a parse: <paramref name="budget"/> from now, and the caller's token.</summary>
-    public void Start(TimeSpan? budget, CancellationToken token)
+    /// <summary>Starts the budget of a parse: <paramref name="budget"/> from now on <paramref name="clock"/>, and the
+    /// caller's token.</summary>
+    public void Start(TimeSpan? budget, TimeProvider clock, CancellationToken token)
     {
         _token = token;
-        _deadline = Deadline(budget);
+        _clock = clock;
+        _deadline = Deadline(budget, clock);
         _countdown = Stride;
         Exceeded = false;
         _started = true;
     }
 
     /// <summary>Starts the budget without a token unless an entry point already started it.</summary>
-    public void StartIfIdle(TimeSpan? budget)
+    public void StartIfIdle(TimeSpan? budget, TimeProvider clock)
     {
         if (!_started)
         {
-            Start(budget, CancellationToken.None);
+            Start(budget, clock, CancellationToken.None);
         }
     }
 
@@ -54,7 +56,7 @@ internal sealed class ParseBudget
     {
         _countdown = Stride;
         _token.ThrowIfCancellationRequested();
-        if (!Exceeded && _deadline != long.MaxValue && Stopwatch.GetTimestamp() > _deadline)
+        if (!Exceeded && _deadline != long.MaxValue && _clock.GetTimestamp() > _deadline)
         {
             Exceeded = true;
         }
@@ -66,21 +68,22 @@ internal sealed class ParseBudget
     public void Reset()
     {
         _token = default;
+        _clock = TimeProvider.System;
         _deadline = long.MaxValue;
         _countdown = Stride;
         Exceeded = false;
         _started = false;
     }
 
-    private static long Deadline(TimeSpan? budget)
+    private static long Deadline(TimeSpan? budget, TimeProvider clock)
     {
         if (budget is not { } b)
         {
             return long.MaxValue;
         }
 
-        var ticks = b.TotalSeconds * Stopwatch.Frequency;
-        var now = Stopwatch.GetTimestamp();
+        var ticks = b.TotalSeconds * clock.TimestampFrequency;
+        var now = clock.GetTimestamp();
         return ticks >= long.MaxValue - now ? long.MaxValue - 1 : now + (long)ticks;
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NewsParsing.Html;
 
 /// <summary>
@@ -12,13 +10,15 @@ internal sealed class Budget
     private readonly long _maxSteps;
     private readonly long _deadline;
     private readonly CancellationToken _cancellation;
+    private readonly TimeProvider _clock;
     private long _steps;
 
-    public Budget(long maxSteps, TimeSpan time, CancellationToken cancellation = default)
+    public Budget(long maxSteps, TimeSpan time, TimeProvider? clock = null, CancellationToken cancellation = default)
     {
+        _clock = clock ?? TimeProvider.System;
         _maxSteps = maxSteps;
         _deadline = time == Timeout.InfiniteTimeSpan || time <= TimeSpan.Zero ? long.MaxValue
-            : Stopwatch.GetTimestamp() + (long)Math.Min(long.MaxValue / 2.0, time.TotalSeconds * Stopwatch.Frequency);
+            : _clock.GetTimestamp() + (long)Math.Min(long.MaxValue / 2.0, time.TotalSeconds * _clock.TimestampFrequency);
         _cancellation = cancellation;
     }
 
@@ -61,7 +61,7 @@ internal sealed class Budget
         {
             Reached = BudgetLimit.Cancelled;
         }
-        else if (Stopwatch.GetTimestamp() > _deadline)
+        else if (_clock.GetTimestamp() > _deadline)
         {
             Reached = BudgetLimit.Time;
         }

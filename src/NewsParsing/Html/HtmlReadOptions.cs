@@ -31,7 +31,8 @@ public sealed record HtmlReadOptions
     /// page is read without a tree, or the walks stop, keeping the text so far (<c>NP0010</c>).</summary>
     public int MaxElements { get; init; } = 400_000;
 
-    /// <summary>The wall-clock time one page may take to read (default 20 s; <see cref="Timeout.InfiniteTimeSpan"/> for
-    /// none); past it the page's text so far is kept (<c>NP0031</c>).</summary>
+    /// <summary>The time one page may take to read, on the pipeline's <see cref="NewsPipelineOptions.TimeProvider"/>
+    /// (default 20 s; <see cref="Timeout.InfiniteTimeSpan"/> for none); past it the page's text so far is kept
+    /// (<c>NP0031</c>).</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(20);
 }

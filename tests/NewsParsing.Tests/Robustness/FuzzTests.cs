@@ -7,13 +7,16 @@ using NodaTime;
 namespace NewsParsing.Tests.Robustness;
 
 /// <summary>
-/// Fuzzing the whole pipeline: for every input, no exception, bounded time, spans inside the text, segments that
-/// cover it, and dates whose values are well-formed TIMEX3. The share run here is fixed (seeded <see cref="Random"/>
-/// mutations) or bounded (CsCheck); a long run is <c>tests/fuzz-long.sh [ITERATIONS]</c>, which sets <c>NEWSPARSING_FUZZ_ITERATIONS</c> and reports how many inputs it tried.
+/// Fuzzing the whole pipeline: for every input, no exception, spans inside the text, segments that cover it, and dates
+/// whose values are well-formed TIMEX3. The share run here is fixed (seeded <see cref="Random"/> mutations) or bounded
+/// (CsCheck); a long run is <c>tests/fuzz-long.sh [ITERATIONS]</c>, which sets <c>NEWSPARSING_FUZZ_ITERATIONS</c>,
+/// reports how many inputs it tried, and also bounds the time of each input (only there: <c>dotnet test</c> asserts no
+/// wall-clock time).
 /// </summary>
 public class FuzzTests
 {
     private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("NEWSPARSING_FUZZ_ITERATIONS"), out var n) ? n : 1500;
+    private static readonly bool LongRun = Environment.GetEnvironmentVariable("NEWSPARSING_FUZZ_ITERATIONS") is not null;
 
     private static readonly string[] Pieces =
     [
@@ -164,9 +167,7 @@ public class FuzzTests
         ];
         foreach (var input in inputs)
         {
-            var watch = Stopwatch.StartNew();
             Check(input);
-            watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), $"a {input.Length}-character input must parse quickly");
         }
     }
 
@@ -213,11 +214,17 @@ public class FuzzTests
         }
     }
 
-    /// <summary>Time bounded per MB: 2 s plus 30 s per million characters catches hangs and quadratic paths (a quadratic
-    /// pass over a 1 MB input takes minutes), not the jitter of a cold JIT on a busy two-core runner (ordinary articles
-    /// take a fraction of a millisecond, a warm 1 MB document about 0.1 s).</summary>
+    /// <summary>In the long run only (tests/fuzz-long.sh, not <c>dotnet test</c>, which asserts no wall-clock time): 2 s
+    /// plus 30 s per million characters catches hangs and quadratic paths (a quadratic pass over a 1 MB input takes
+    /// minutes), not the jitter of a busy runner (ordinary articles take a fraction of a millisecond, a warm 1 MB
+    /// document about 0.1 s).</summary>
     private static void CheckTime(TimeSpan elapsed, int length, List<string> problems)
     {
+        if (!LongRun)
+        {
+            return;
+        }
+
         var bound = TimeSpan.FromSeconds(2 + (30.0 * length / 1_000_000));
         if (elapsed > bound)
         {

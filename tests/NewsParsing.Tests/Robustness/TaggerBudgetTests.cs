@@ -1,4 +1,5 @@
 using NewsParsing.Entities;
+using NewsParsing.Tests.Infrastructure;
 
 namespace NewsParsing.Tests.Robustness;
 
@@ -15,7 +16,7 @@ public class TaggerBudgetTests
     {
         var (hashes, flags, sentences, count) = Prepare();
         var budget = new ParseBudget();
-        budget.Start(TimeSpan.FromHours(1), CancellationToken.None);
+        budget.Start(TimeSpan.FromHours(1), new SteppingClock(TimeSpan.FromMinutes(1)), CancellationToken.None);
 
         var withBudget = new int[count];
         var without = new int[count];
@@ -31,14 +32,13 @@ public class TaggerBudgetTests
     {
         var (hashes, flags, sentences, count) = Prepare();
         var budget = new ParseBudget();
-        budget.Start(TimeSpan.FromTicks(1), CancellationToken.None);
-        Thread.Sleep(5);
+        budget.Start(TimeSpan.FromMilliseconds(1), new SteppingClock(TimeSpan.FromMilliseconds(2)), CancellationToken.None);
 
         Tagger.Tag(hashes, flags, sentences, new int[count], new int[count], new uint[count], new NerDocumentTable(), budget).Should().Be(0);
 
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        budget.Start(null, cancelled.Token);
+        budget.Start(null, TimeProvider.System, cancelled.Token);
         FluentActions.Invoking(() => Tagger.Tag(hashes, flags, sentences, new int[count], new int[count], new uint[count], new NerDocumentTable(), budget))
             .Should().Throw<OperationCanceledException>();
     }

@@ -22,8 +22,9 @@ internal static partial class HtmlExtractor
     }
 
     /// <summary>A paragraph candidate: the element it came from (a paragraph element, or the block holding bare text
-    /// and <c>&lt;br&gt;</c> lines), the element it scores, and its text.</summary>
-    private readonly record struct Candidate(IElement Element, IElement Scored, string Text);
+    /// and <c>&lt;br&gt;</c> lines), the element it scores, and its text. A data table's row is a candidate that scores
+    /// nothing and does not widen the container: it is kept when the story's container holds its table.</summary>
+    private readonly record struct Candidate(IElement Element, IElement Scored, string Text, bool TableRow = false);
 
     /// <summary>What one walk found: the paragraphs kept, their total length, and the chosen container.</summary>
     private sealed class MainText
@@ -171,7 +172,14 @@ internal static partial class HtmlExtractor
                 continue;
             }
 
-            if (tag is "p" or "h2" or "h3" or "blockquote" or "pre" || (tag is "li" && e.ParentElement?.ParentElement is { } listParent && scores.ContainsKey(listParent))
+            if (tag is "table")
+            {
+                if (ReadDataTable(e, candidates, scratch, nodes, budget))
+                {
+                    continue;
+                }
+            }
+            else if (tag is "p" or "h2" or "h3" or "blockquote" or "pre" || (tag is "li" && e.ParentElement?.ParentElement is { } listParent && scores.ContainsKey(listParent))
                 || (tag is "div" && (e.GetAttribute("data-testid")?.StartsWith("paragraph", StringComparison.Ordinal) ?? false)))
             {
                 scratch.Clear();
@@ -263,7 +271,7 @@ internal static partial class HtmlExtractor
             var siblings = new List<IElement>();
             foreach (var c in candidates)
             {
-                if (InsideAny(c.Element, left))
+                if (c.TableRow || InsideAny(c.Element, left))
                 {
                     continue;
                 }
@@ -372,6 +380,124 @@ internal static partial class HtmlExtractor
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// Reads a data table (results, standings, figures) as one paragraph per row, its cells separated by spaces: at
+    /// least three rows, most of them with two cells or more, every cell short inline text (no blocks, no nested table)
+    /// and the table mostly not links. A table that lays out a page fails these tests and is walked as blocks.
+    /// </summary>
+    private static bool ReadDataTable(IElement table, List<Candidate> candidates, StringBuilder scratch, Stack<INode> nodes, Budget budget)
+    {
+        const int MaxCell = 200;
+        var rows = new List<IElement>();
+        foreach (var child in table.Children)
+        {
+            if (child.LocalName is "tr")
+            {
+                rows.Add(child);
+            }
+            else if (child.LocalName is "thead" or "tbody" or "tfoot")
+            {
+                foreach (var row in child.Children)
+                {
+                    if (row.LocalName is "tr")
+                    {
+                        rows.Add(row);
+                    }
+                }
+            }
+            else if (child.LocalName is not ("caption" or "colgroup"))
+            {
+                return false;
+            }
+        }
+
+        if (rows.Count < 3)
+        {
+            return false;
+        }
+
+        var texts = new List<(IElement Row, string Text)>(rows.Count);
+        int multiCell = 0, letters = 0, total = 0, linked = 0;
+        foreach (var row in rows)
+        {
+            scratch.Clear();
+            var cells = 0;
+            foreach (var cell in row.Children)
+            {
+                if (cell.LocalName is not ("td" or "th") || HasNonInlineDescendant(cell, budget))
+                {
+                    return false;
+                }
+
+                var start = scratch.Length;
+                AppendText(scratch, cell, nodes, budget);
+                if (scratch.Length - start > MaxCell)
+                {
+                    return false;
+                }
+
+                scratch.Append(' ');
+                cells++;
+            }
+
+            multiCell += cells >= 2 ? 1 : 0;
+            var text = Normalize(scratch);
+            if (text.Length > 0)
+            {
+                texts.Add((row, text));
+                total += text.Length;
+                linked += (int)(LinkDensity(row, text.Length, nodes, budget) * text.Length);
+                foreach (var c in text)
+                {
+                    letters += char.IsLetter(c) ? 1 : 0;
+                }
+            }
+        }
+
+        if (multiCell * 3 < rows.Count * 2 || total == 0 || linked * 2 >= total || letters * 5 < total)
+        {
+            return false;
+        }
+
+        foreach (var (row, text) in texts)
+        {
+            candidates.Add(new Candidate(row, table, text, TableRow: true));
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a table cell holds anything but inline text (a paragraph, a list, a nested table, a form).</summary>
+    private static bool HasNonInlineDescendant(IElement cell, Budget budget)
+    {
+        var stack = new Stack<IElement>();
+        foreach (var child in cell.Children)
+        {
+            stack.Push(child);
+        }
+
+        while (stack.Count > 0)
+        {
+            if (!budget.Step())
+            {
+                return true;
+            }
+
+            var e = stack.Pop();
+            if (!InlineTags.Contains(e.LocalName) && e.LocalName is not ("br" or "img" or "picture" or "source"))
+            {
+                return true;
+            }
+
+            foreach (var child in e.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Adds the text gathered so far in a block as a paragraph, if it is long enough and mostly not links.</summary>

@@ -185,4 +185,42 @@ public class HtmlExtractionTests
         var page = $"<html><head><meta property=\"og:title\" content=\"{Meta}\"></head><body><article><p>{Lead} {P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>";
         Body(NewsParser.ParseHtml(page)).Should().StartWith(Lead);
     }
+
+    private const string Results = "<table><thead><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr></thead><tbody>"
+        + "<tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr><tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr>"
+        + "<tr><td>3</td><td><b>Kevin</b> Harvick</td><td>5033</td></tr></tbody></table>";
+
+    [Fact]
+    public void A_data_table_in_the_story_is_read_one_row_per_paragraph_in_place()
+    {
+        var page = $"<html><body><article><p>{P1}</p><p>{P2}</p>{Results}<p>{P3}</p></article></body></html>";
+        var article = NewsParser.ParseHtml(page);
+        ArticleInvariants.Check(article);
+        article.Body.Paragraphs.Select(p => p.Text).Should().Equal(P1, P2, "Pos. Driver Points", "1 Kyle Busch 5040", "2 Martin Truex Jr. 5035", "3 Kevin Harvick 5033", P3);
+        var row = article.Body.Paragraphs[3];
+        article.Html!.MapToHtml(row.Span).Should().NotBeNull();
+        page[article.Html.MapToHtml(row.Span)!.Value.Start..].Should().StartWith("<tr><td>1</td>", "a row maps back to its <tr>");
+    }
+
+    [Fact]
+    public void Tables_that_are_not_data_stay_out_or_are_walked_as_blocks()
+    {
+        // a table beside the story, outside its container: not the article
+        var beside = $"<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article><div class=\"standings\">{Results}</div></body></html>";
+        Body(NewsParser.ParseHtml(beside)).Should().NotContain("Kyle Busch");
+
+        // a layout table whose cells hold paragraphs: the story inside is read as paragraphs, not as rows
+        var layout = $"<html><body><table><tr><td><p>{P1}</p><p>{P2}</p><p>{P3}</p></td><td>Menu</td></tr><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table></body></html>";
+        NewsParser.ParseHtml(layout).Body.Paragraphs.Select(p => p.Text).Should().Equal(P1, P2, P3);
+
+        // a table of links (a navigation grid) and a table of numbers only (a calendar) inside the story: not rows
+        var links = "<table><tr><td><a href=/a>Politics</a></td><td><a href=/b>Sport</a></td></tr><tr><td><a href=/c>Business</a></td><td><a href=/d>Culture</a></td></tr><tr><td><a href=/e>Science</a></td><td><a href=/f>Travel</a></td></tr></table>";
+        var calendar = "<table><tr><td>1</td><td>2</td><td>3</td></tr><tr><td>4</td><td>5</td><td>6</td></tr><tr><td>7</td><td>8</td><td>9</td></tr></table>";
+        var inside = $"<html><body><article><p>{P1}</p>{links}<p>{P2}</p>{calendar}<p>{P3}</p></article></body></html>";
+        NewsParser.ParseHtml(inside).Body.Paragraphs.Select(p => p.Text).Should().Equal(P1, P2, P3);
+
+        // two rows are not a table of data
+        var two = $"<html><body><article><p>{P1}</p><table><tr><td>Kyle Busch</td><td>5040</td></tr><tr><td>Martin Truex</td><td>5035</td></tr></table><p>{P2}</p></article></body></html>";
+        Body(NewsParser.ParseHtml(two)).Should().NotContain("Kyle Busch");
+    }
 }

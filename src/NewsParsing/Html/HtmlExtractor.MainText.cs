@@ -85,7 +85,10 @@ internal static partial class HtmlExtractor
 
     /// <summary>Cues of trailing boilerplate (<c>Html/boilerplate.data.json</c>): the longest such paragraph, the
     /// prefixes it may start with and the phrases it may contain (case-insensitive).</summary>
-    private static readonly Lazy<(int MaxLength, string[] Prefixes, string[] Contains)> Boilerplate = new(LoadBoilerplate);
+    private static readonly Lazy<(int MaxLength, string[] Prefixes, string[] Contains, FrozenSet<string> RelatedHeadings)> Boilerplate = new(LoadBoilerplate);
+
+    /// <summary>Class or id words that mark a heading as the label of other stories.</summary>
+    private static readonly string[] RelatedWords = ["related", "recommend", "recommended"];
 
     /// <summary>
     /// Drops paragraphs at the very end of the body that are short and start with, or contain, a boilerplate cue
@@ -95,7 +98,7 @@ internal static partial class HtmlExtractor
     /// </summary>
     private static void TrimTrailingBoilerplate(List<(IElement Element, string Text)> paragraphs)
     {
-        var (maxLength, prefixes, contains) = Boilerplate.Value;
+        var (maxLength, prefixes, contains, _) = Boilerplate.Value;
         while (paragraphs.Count > 1 && IsBoilerplate(paragraphs[^1].Text, maxLength, prefixes, contains))
         {
             paragraphs.RemoveAt(paragraphs.Count - 1);
@@ -128,13 +131,44 @@ internal static partial class HtmlExtractor
         return false;
     }
 
-    private static (int, string[], string[]) LoadBoilerplate()
+    private static (int, string[], string[], FrozenSet<string>) LoadBoilerplate()
     {
         using var stream = EmbeddedData.Open("Html.boilerplate.data.json");
         using var doc = JsonDocument.Parse(stream);
         var root = doc.RootElement;
         static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
-        return (root.GetProperty("maxLength").GetInt32(), Strings(root.GetProperty("prefixes")), Strings(root.GetProperty("contains")));
+        return (root.GetProperty("maxLength").GetInt32(), Strings(root.GetProperty("prefixes")), Strings(root.GetProperty("contains")),
+            Strings(root.GetProperty("relatedHeadings")).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// A block labelled as other stories: its first child is a heading whose class or id says related or recommended,
+    /// or whose text is a related-stories label ("You may also like", "Leia também", "Você pode gostar..."; the list is
+    /// in <c>Html/boilerplate.data.json</c>). The block's own words saying article, body, content, story or main keep it.
+    /// </summary>
+    private static bool IsLabelledRelated(IElement e, StringBuilder scratch, Stack<INode> nodes, Budget budget)
+    {
+        if (e.LocalName is "body" or "html" or "main" || e.FirstElementChild is not { } first
+            || first.LocalName is not ("h2" or "h3" or "h4" or "h5" or "h6")
+            || HasWord(e.GetAttribute("class"), ArticleWords) || HasWord(e.Id, ArticleWords))
+        {
+            return false;
+        }
+
+        if (HasWord(first.GetAttribute("class"), RelatedWords) || HasWord(first.Id, RelatedWords))
+        {
+            return true;
+        }
+
+        scratch.Clear();
+        AppendText(scratch, first, nodes, budget);
+        if (scratch.Length > 120)
+        {
+            return false;
+        }
+
+        var label = Normalize(scratch).TrimEnd('.', ':', '\u2026', '!', ' ');
+        return Boilerplate.Value.RelatedHeadings.Contains(label);
     }
 
     /// <summary>
@@ -167,7 +201,7 @@ internal static partial class HtmlExtractor
             var e = stack.Pop();
             var tag = e.LocalName;
             if (AlwaysSkipTags.Contains(tag) || ((relax & Relax.Tags) == 0 && (SoftSkipTags.Contains(tag) || IsLinkCard(e, budget)))
-                || ((relax & Relax.ClassWords) == 0 && (IsExcluded(e, budget) || IsHidden(e))))
+                || ((relax & Relax.ClassWords) == 0 && (IsExcluded(e, budget) || IsHidden(e) || IsLabelledRelated(e, scratch, nodes, budget))))
             {
                 continue;
             }

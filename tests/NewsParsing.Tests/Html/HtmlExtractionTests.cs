@@ -223,4 +223,36 @@ public class HtmlExtractionTests
         var two = $"<html><body><article><p>{P1}</p><table><tr><td>Kyle Busch</td><td>5040</td></tr><tr><td>Martin Truex</td><td>5035</td></tr></table><p>{P2}</p></article></body></html>";
         Body(NewsParser.ParseHtml(two)).Should().NotContain("Kyle Busch");
     }
+
+    [Theory]
+    [InlineData("<h3 class=\"relatedpoststitle\">More for you</h3>")]
+    [InlineData("<h2 id=\"recommended-heading\">Elsewhere</h2>")]
+    [InlineData("<h2>You may also like:</h2>")]
+    [InlineData("<h3>Você pode gostar...</h3>")]
+    [InlineData("<h4>À lire aussi</h4>")]
+    public void A_block_labelled_as_other_stories_stays_out_however_long(string heading)
+    {
+        // Eight excerpts of other posts under the label outweigh a two-paragraph story: without the label they win.
+        const string Other = "An excerpt of another post on the same site, long enough to score as a paragraph of its own, about something else entirely …";
+        var others = string.Concat(Enumerable.Repeat($"<article><p>{Other}</p></article>", 8));
+        var page = $"<html><body><div class=\"main-col\"><article><h1>Sixth death</h1><p>{P1} {P2} {P3}</p><p>{P3} {P2} {P1}</p></article>"
+            + $"<article class=\"postbox\">{heading}{others}</article></div></body></html>";
+        Body(NewsParser.ParseHtml(page.Replace(heading, "", StringComparison.Ordinal))).Should().Contain("another post", "without the label the excerpts win");
+        var article = NewsParser.ParseHtml(page);
+        ArticleInvariants.Check(article);
+        Body(article).Should().Contain(P1).And.NotContain("another post");
+    }
+
+    [Fact]
+    public void A_story_section_that_starts_with_a_subheading_stays()
+    {
+        var page = $"<html><body><article><section><h2>The minister's plan</h2><p>{P1}</p><p>{P2}</p></section>"
+            + $"<section><h2>Related</h2><p>{P3}</p></section></article></body></html>";
+        var body = Body(NewsParser.ParseHtml(page));
+        body.Should().Contain(P1).And.Contain(P2).And.NotContain(P3);
+
+        // the block's own words saying the story keep it, whatever its first heading says
+        var own = $"<html><body><div class=\"story-body\"><h2>Related</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>";
+        Body(NewsParser.ParseHtml(own)).Should().Contain(P1).And.Contain(P3);
+    }
 }

@@ -84,13 +84,14 @@ def fundus(out, fundus_dir):
     if not gold_pages:
         return
     print(f"Metadata on {len(gold_pages)} fundus pages (development; title exact after white space; every gold author found, "
-          "an agency counting for its name; publication instant equal)\n")
-    print("| extractor | headline | authors | date |")
-    print("|---|---|---|---|")
+          "an agency counting for its name; publication instant equal, and in the same minute)\n")
+    print("| extractor | headline | authors | date | date to the minute |")
+    print("|---|---|---|---|---|")
     rows = {}
     for label, key in NAMES:
         records = load(os.path.join(out, f"fundus-{key}.jsonl"))
         counts = [0, 0, 0]
+        minutes = 0
         for pid, gold in gold_pages.items():
             r = records.get(pid, {})
             ours = [a.lower() for a in (r.get("authors") or [])] + [a.lower() for a in (r.get("agency") or [])]
@@ -100,8 +101,11 @@ def fundus(out, fundus_dir):
                   instant(r.get("published")) is not None and instant(r.get("published")) == instant(gold.get("publishing_date")))
             for i in range(3):
                 counts[i] += ok[i]
+            ours_t, gold_t = instant(r.get("published")), instant(gold.get("publishing_date"))
+            minutes += ours_t is not None and gold_t is not None and int(ours_t // 60) == int(gold_t // 60)
             rows.setdefault(pid, {})[key] = (ok, r)
-        print(f"| {label} | {counts[0]}/{len(gold_pages)} | {counts[1]}/{len(gold_pages)} | {counts[2]}/{len(gold_pages)} |")
+        n = len(gold_pages)
+        print(f"| {label} | {counts[0]}/{n} | {counts[1]}/{n} | {counts[2]}/{n} | {minutes}/{n} |")
     print("\nNewsParsing per page (headline authors date):")
     for pid, gold in gold_pages.items():
         ok, r = rows[pid]["newsparsing"]

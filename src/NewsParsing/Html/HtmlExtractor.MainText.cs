@@ -87,6 +87,10 @@ internal static partial class HtmlExtractor
     /// prefixes it may start with and the phrases it may contain (case-insensitive).</summary>
     private static readonly Lazy<(int MaxLength, string[] Prefixes, string[] Contains, FrozenSet<string> RelatedHeadings)> Boilerplate = new(LoadBoilerplate);
 
+    /// <summary>Cues of leading boilerplate (<c>Html/boilerplate.data.json</c>): the longest such line, its prefixes and
+    /// phrases, and the capitalised words a date stamp may hold before its date.</summary>
+    private static readonly Lazy<(int MaxLength, string[] Prefixes, string[] Contains, FrozenSet<string> StampWords)> Leading = new(LoadLeading);
+
     /// <summary>Class or id words that mark a heading as the label of other stories.</summary>
     private static readonly string[] RelatedWords = ["related", "recommend", "recommended"];
 
@@ -141,6 +145,44 @@ internal static partial class HtmlExtractor
             Strings(root.GetProperty("relatedHeadings")).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
     }
 
+    private static (int, string[], string[], FrozenSet<string>) LoadLeading()
+    {
+        using var stream = EmbeddedData.Open("Html.boilerplate.data.json");
+        using var doc = JsonDocument.Parse(stream);
+        var root = doc.RootElement;
+        static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
+        return (root.GetProperty("leadingMaxLength").GetInt32(), Strings(root.GetProperty("leadingPrefixes")), Strings(root.GetProperty("leadingContains")),
+            Strings(root.GetProperty("stampWords")).ToFrozenSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Drops lines at the very start of the body that are not the story: photo credits ("Photo: … / Associated Press",
+    /// "… Getty Images"), reading times, tag lists and date stamps ("Posted: Fri 6:45 PM, Feb 16, 2018"). At most three,
+    /// each short, one paragraph always stays, and the first line that is none of these stops the cut, so a dateline or
+    /// a lead is never taken. Returns the date of a dropped stamp, for a page that states its date nowhere else.
+    /// </summary>
+    private static OffsetDateTime? TrimLeadingBoilerplate(List<(string Text, int HtmlStart, int HtmlEnd)> paragraphs)
+    {
+        var (maxLength, prefixes, contains, stampWords) = Leading.Value;
+        OffsetDateTime? stamp = null;
+        for (var removed = 0; removed < 3 && paragraphs.Count > 1 && paragraphs[0].Text.Length <= maxLength; removed++)
+        {
+            var text = paragraphs[0].Text;
+            if (StampDate(text, stampWords) is { } date)
+            {
+                stamp ??= date;
+            }
+            else if (!IsBoilerplate(text, maxLength, prefixes, contains))
+            {
+                break;
+            }
+
+            paragraphs.RemoveAt(0);
+        }
+
+        return stamp;
+    }
+
     /// <summary>
     /// A block labelled as other stories: its first child is a heading whose class or id says related or recommended,
     /// or whose text is a related-stories label ("You may also like", "Leia também", "Você pode gostar..."; the list is
@@ -185,6 +227,7 @@ internal static partial class HtmlExtractor
         var run = new StringBuilder();
         var scratch = new StringBuilder();
         var nodes = new Stack<INode>();
+        Stack<IElement>? cells = null;
         if (doc.Body is { } body)
         {
             stack.Push(body);
@@ -208,7 +251,7 @@ internal static partial class HtmlExtractor
 
             if (tag is "table")
             {
-                if (ReadDataTable(e, candidates, scratch, nodes, budget))
+                if (ReadDataTable(e, candidates, scratch, nodes, cells ??= new Stack<IElement>(), budget))
                 {
                     continue;
                 }
@@ -421,7 +464,7 @@ internal static partial class HtmlExtractor
     /// least three rows, most of them with two cells or more, every cell short inline text (no blocks, no nested table)
     /// and the table mostly not links. A table that lays out a page fails these tests and is walked as blocks.
     /// </summary>
-    private static bool ReadDataTable(IElement table, List<Candidate> candidates, StringBuilder scratch, Stack<INode> nodes, Budget budget)
+    private static bool ReadDataTable(IElement table, List<Candidate> candidates, StringBuilder scratch, Stack<INode> nodes, Stack<IElement> elements, Budget budget)
     {
         const int MaxCell = 200;
         var rows = new List<IElement>();
@@ -460,7 +503,7 @@ internal static partial class HtmlExtractor
             var cells = 0;
             foreach (var cell in row.Children)
             {
-                if (cell.LocalName is not ("td" or "th") || HasNonInlineDescendant(cell, budget))
+                if (cell.LocalName is not ("td" or "th") || HasNonInlineDescendant(cell, elements, budget))
                 {
                     return false;
                 }
@@ -504,9 +547,9 @@ internal static partial class HtmlExtractor
     }
 
     /// <summary>Whether a table cell holds anything but inline text (a paragraph, a list, a nested table, a form).</summary>
-    private static bool HasNonInlineDescendant(IElement cell, Budget budget)
+    private static bool HasNonInlineDescendant(IElement cell, Stack<IElement> stack, Budget budget)
     {
-        var stack = new Stack<IElement>();
+        stack.Clear();
         foreach (var child in cell.Children)
         {
             stack.Push(child);

@@ -662,6 +662,64 @@ internal static partial class HtmlExtractor
         return null;
     }
 
+    /// <summary>
+    /// The date of a line that is only a date stamp ("Posted: Fri 6:45 PM, Feb 16, 2018 |", "November 20, 2019 - 11:28
+    /// AMT", "sexta-feira, 22 de outubro de 2010 às 20:13"): a full date with its year, before it only lower-case words,
+    /// numbers and the capitalised words of <paramref name="stampWords"/> (so "WASHINGTON, Nov 20, 2019", a dateline, is
+    /// not a stamp), after it at most a time and a zone.
+    /// </summary>
+    internal static OffsetDateTime? StampDate(string text, FrozenSet<string> stampWords)
+    {
+        var s = text.AsSpan();
+        for (var p = 0; p < s.Length; p++)
+        {
+            if (!char.IsLetterOrDigit(s[p]) || (p > 0 && char.IsLetterOrDigit(s[p - 1])))
+            {
+                continue;
+            }
+
+            if (char.IsUpper(s[p]) && !(Temporal.DateReader.TryRead(s, p, s.Length, Temporal.DateStyle.Prose, out _)))
+            {
+                var end = p;
+                while (end < s.Length && char.IsLetter(s[end]))
+                {
+                    end++;
+                }
+
+                if (!stampWords.Contains(s[p..end].ToString()))
+                {
+                    return null; // a capitalised word that is not a stamp's: a place, a name, a sentence
+                }
+
+                continue;
+            }
+
+            if (!Temporal.DateReader.TryRead(s, p, s.Length, Temporal.DateStyle.Prose, out var d))
+            {
+                continue;
+            }
+
+            if (d.Year == 0 || d.Grain != Temporal.DateGrain.Day || s[d.End..].Trim(" |-–—·•,").Length > 20)
+            {
+                return null;
+            }
+
+            var local = new LocalDate(d.Year, d.Month, d.Day).AtMidnight();
+            var time = TimeAfter(s, d.End);
+            for (var q = 0; time is null && q < p; q++)
+            {
+                if (char.IsAsciiDigit(s[q]) && (q == 0 || !char.IsAsciiDigit(s[q - 1])))
+                {
+                    time = TimeAfter(s[..p], q); // "Posted: Fri 6:45 PM, Feb 16, 2018"
+                }
+            }
+
+            return (time is { } t ? local.Date + t : local).WithOffset(Offset.Zero);
+        }
+
+        return null;
+    }
+
     /// <summary>A clock time ("14:01", "3:45 PM", "3.45pm") within a few characters after a date.</summary>
     private static LocalTime? TimeAfter(ReadOnlySpan<char> s, int from)
     {

@@ -304,6 +304,8 @@ internal static partial class HtmlExtractor
         {
             result.Paragraphs.RemoveAt(0); // the headline, read as text too, is the header
         }
+
+        var stamp = TrimLeadingBoilerplate(result.Paragraphs);
         if (result.Authors.Count == 0 || page.OrganizationAuthorsOnly)
         {
             // an organization credited in JSON-LD ("AFP", "BBC News") may have people named on the page
@@ -319,6 +321,8 @@ internal static partial class HtmlExtractor
         {
             ReadVisibleDate(page, result, budget);
         }
+
+        result.Published ??= stamp;
 
         result.Truncated |= budget.Exceeded;
         return result;

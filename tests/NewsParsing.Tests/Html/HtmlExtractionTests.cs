@@ -255,4 +255,29 @@ public class HtmlExtractionTests
         var own = $"<html><body><div class=\"story-body\"><h2>Related</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>";
         Body(NewsParser.ParseHtml(own)).Should().Contain(P1).And.Contain(P3);
     }
+
+    [Fact]
+    public void Photo_credits_reading_times_and_date_stamps_before_the_story_are_dropped()
+    {
+        var page = "<html><body><article><p>Photo: David Zalubowski, STF / Associated Press</p><p>Posted: Fri 6:45 PM, Feb 16, 2018 |</p>"
+            + $"<p>Tempo de leitura: 1 minuto</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>";
+        var article = NewsParser.ParseHtml(page);
+        ArticleInvariants.Check(article);
+        article.Body.Paragraphs.Select(p => p.Text).Should().Equal(P1, P2, P3);
+        article.PublishedAt.Should().NotBeNull("the dropped stamp is the only date the page states");
+        article.PublishedAt!.Value.Date.Should().Be(new NodaTime.LocalDate(2018, 2, 16));
+        article.PublishedAt.Value.TimeOfDay.Should().Be(new NodaTime.LocalTime(18, 45));
+    }
+
+    [Theory]
+    [InlineData("WASHINGTON, Nov. 20, 2019")] // a dateline: a capitalised word that is not a stamp's
+    [InlineData("The vote on November 20, 2019 was close.")] // a sentence
+    [InlineData("Photographs of the flooded valley were shared widely on Tuesday, and officials said the water was still rising in several towns along the river, where hundreds of homes were evacuated overnight.")] // long
+    public void Lines_before_the_story_that_are_part_of_it_stay(string first)
+    {
+        var page = $"<html><body><article><p>{first}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>";
+        var article = NewsParser.ParseHtml(page);
+        article.Text.Should().Contain(first, "it is the dateline or the story's first paragraph");
+        Body(article).Should().Contain(P1);
+    }
 }

@@ -97,7 +97,8 @@ public sealed record NewsPipelineOptions
 
     /// <summary>
     /// The clock the time budgets are measured on: <see cref="TimeBudget"/> and <c>HtmlReadOptions.TimeBudget</c>
-    /// (default <see cref="TimeProvider.System"/>). A test or a host with its own notion of time supplies another.
+    /// (default <see cref="TimeProvider.System"/>). A test or a host with its own notion of time supplies another; the
+    /// pipeline is shared by threads, so a provider used by parallel parses must be thread-safe.
     /// </summary>
     public TimeProvider TimeProvider
     {

@@ -82,8 +82,8 @@ internal sealed class ParseBudget
             return long.MaxValue;
         }
 
-        var ticks = b.TotalSeconds * clock.TimestampFrequency;
         var now = clock.GetTimestamp();
-        return ticks >= long.MaxValue - now ? long.MaxValue - 1 : now + (long)ticks;
+        var deadline = now + (b.TotalSeconds * clock.TimestampFrequency); // in double: a clock near the ends of long cannot overflow
+        return deadline >= long.MaxValue ? long.MaxValue - 1 : deadline <= long.MinValue ? long.MinValue : (long)deadline;
     }
 }

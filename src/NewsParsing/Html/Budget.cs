@@ -17,8 +17,9 @@ internal sealed class Budget
     {
         _clock = clock ?? TimeProvider.System;
         _maxSteps = maxSteps;
-        _deadline = time == Timeout.InfiniteTimeSpan || time <= TimeSpan.Zero ? long.MaxValue
-            : _clock.GetTimestamp() + (long)Math.Min(long.MaxValue / 2.0, time.TotalSeconds * _clock.TimestampFrequency);
+        var deadline = time == Timeout.InfiniteTimeSpan || time <= TimeSpan.Zero ? double.MaxValue
+            : _clock.GetTimestamp() + (time.TotalSeconds * _clock.TimestampFrequency); // in double: no overflow near the ends of long
+        _deadline = deadline >= long.MaxValue ? long.MaxValue : deadline <= long.MinValue ? long.MinValue : (long)deadline;
         _cancellation = cancellation;
     }
 

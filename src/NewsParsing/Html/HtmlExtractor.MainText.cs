@@ -170,9 +170,9 @@ internal static partial class HtmlExtractor
             var text = paragraphs[0].Text;
             if (StampDate(text, stampWords) is { } date)
             {
-                stamp ??= date;
+                stamp = stamp is { } earlier && OffsetDateTime.Comparer.Instant.Compare(earlier, date) <= 0 ? earlier : date; // "Updated" may come first
             }
-            else if (!IsBoilerplate(text, maxLength, prefixes, contains))
+            else if (!IsLeadingBoilerplate(text, prefixes, contains))
             {
                 break;
             }
@@ -183,10 +183,45 @@ internal static partial class HtmlExtractor
         return stamp;
     }
 
+    /// <summary>A leading line that is a credit, a reading time or a tag list: a prefix at the start (any case), or, in a
+    /// line that does not end in a full stop, a phrase as whole words (exact case).</summary>
+    private static bool IsLeadingBoilerplate(string text, string[] prefixes, string[] phrases)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        if (text.AsSpan().TrimEnd().EndsWith("."))
+        {
+            return false;
+        }
+
+        foreach (var phrase in phrases)
+        {
+            for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + phrase.Length;
+                var startsWord = !char.IsLetterOrDigit(phrase[0]) || at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+                var endsWord = !char.IsLetterOrDigit(phrase[^1]) || end == text.Length || !char.IsLetterOrDigit(text[end]);
+                if (startsWord && endsWord)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// A block labelled as other stories: its first child is a heading whose class or id says related or recommended,
     /// or whose text is a related-stories label ("You may also like", "Leia também", "Você pode gostar..."; the list is
-    /// in <c>Html/boilerplate.data.json</c>). The block's own words saying article, body, content, story or main keep it.
+    /// in <c>Html/boilerplate.data.json</c>), with no text before the heading and no paragraph directly under the block
+    /// (teasers sit in items of their own). The block's own words saying article, body, content, story or main keep it.
     /// </summary>
     private static bool IsLabelledRelated(IElement e, StringBuilder scratch, Stack<INode> nodes, Budget budget)
     {
@@ -195,6 +230,24 @@ internal static partial class HtmlExtractor
             || HasWord(e.GetAttribute("class"), ArticleWords) || HasWord(e.Id, ArticleWords))
         {
             return false;
+        }
+
+        // Teasers sit in items of their own; text before the heading or a paragraph right under the block is a story's.
+        var seenFirst = false;
+        foreach (var node in e.ChildNodes)
+        {
+            if (ReferenceEquals(node, first))
+            {
+                seenFirst = true;
+            }
+            else if (!seenFirst && node is IText t && !string.IsNullOrWhiteSpace(t.Data))
+            {
+                return false;
+            }
+            else if (seenFirst && node is IElement { LocalName: "p" })
+            {
+                return false;
+            }
         }
 
         if (HasWord(first.GetAttribute("class"), RelatedWords) || HasWord(first.Id, RelatedWords))
@@ -243,7 +296,7 @@ internal static partial class HtmlExtractor
 
             var e = stack.Pop();
             var tag = e.LocalName;
-            if (AlwaysSkipTags.Contains(tag) || ((relax & Relax.Tags) == 0 && (SoftSkipTags.Contains(tag) || IsLinkCard(e, budget)))
+            if ((AlwaysSkipTags.Contains(tag) && !IsTableFigure(e)) || ((relax & Relax.Tags) == 0 && (SoftSkipTags.Contains(tag) || IsLinkCard(e, budget)))
                 || ((relax & Relax.ClassWords) == 0 && (IsExcluded(e, budget) || IsHidden(e) || IsLabelledRelated(e, scratch, nodes, budget))))
             {
                 continue;
@@ -318,6 +371,11 @@ internal static partial class HtmlExtractor
             return found;
         }
 
+        if (scores.Count == 0)
+        {
+            return OnlyTables(candidates, found); // nothing but data tables: a results or prices page
+        }
+
         IElement? best = null;
         var bestScore = double.MinValue;
         foreach (var (element, score) in scores)
@@ -342,6 +400,8 @@ internal static partial class HtmlExtractor
         // sibling mostly made of links (a list of teasers, "most popular", "more stories") stays out.
         var left = new List<IElement>();
         var widened = 0;
+        var anchor = container; // the container as of the last widening that added story text: tables count inside it only
+
         for (var level = 0; level < 12 && widened < 2 && container.ParentElement is { } parent && parent.LocalName is not ("body" or "html"); level++)
         {
             double inside = 0, outside = 0;
@@ -384,12 +444,14 @@ internal static partial class HtmlExtractor
             }
 
             container = parent;
+            anchor = outside > 0 ? container : anchor;
         }
 
         found.Container = container;
         foreach (var c in candidates)
         {
-            if (IsInsideOrSelf(c.Element, container) && !InsideAny(c.Element, left) && !(c.Text.StartsWith("By ", StringComparison.Ordinal) && c.Text.Length < 80))
+            if (IsInsideOrSelf(c.Element, c.TableRow ? anchor : container) && !InsideAny(c.Element, left)
+                && !(c.Text.StartsWith("By ", StringComparison.Ordinal) && c.Text.Length < 80))
             {
                 found.Paragraphs.Add((c.Element, c.Text));
                 found.Length += c.Text.Length;
@@ -499,6 +561,11 @@ internal static partial class HtmlExtractor
         int multiCell = 0, letters = 0, total = 0, linked = 0;
         foreach (var row in rows)
         {
+            if (IsHidden(row))
+            {
+                continue; // a collapsed row
+            }
+
             scratch.Clear();
             var cells = 0;
             foreach (var cell in row.Children)
@@ -544,6 +611,53 @@ internal static partial class HtmlExtractor
         }
 
         return true;
+    }
+
+    /// <summary>A <c>&lt;figure&gt;</c> that holds a table (WordPress wraps every table in <c>figure.wp-block-table</c>):
+    /// walked for its table, its caption still skipped.</summary>
+    private static bool IsTableFigure(IElement e)
+    {
+        if (e.LocalName is not "figure")
+        {
+            return false;
+        }
+
+        foreach (var child in e.Children)
+        {
+            if (child.LocalName is "table")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A page with no paragraph but data tables: the table with the most text is the article.</summary>
+    private static MainText OnlyTables(List<Candidate> candidates, MainText found)
+    {
+        var sums = new Dictionary<IElement, int>();
+        IElement? table = null;
+        foreach (var c in candidates)
+        {
+            var sum = sums[c.Scored] = sums.GetValueOrDefault(c.Scored) + c.Text.Length;
+            if (table is null || sum > sums[table])
+            {
+                table = c.Scored;
+            }
+        }
+
+        found.Container = table;
+        foreach (var c in candidates)
+        {
+            if (ReferenceEquals(c.Scored, table))
+            {
+                found.Paragraphs.Add((c.Element, c.Text));
+                found.Length += c.Text.Length;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Whether a table cell holds anything but inline text (a paragraph, a list, a nested table, a form).</summary>

@@ -664,13 +664,19 @@ internal static partial class HtmlExtractor
 
     /// <summary>
     /// The date of a line that is only a date stamp ("Posted: Fri 6:45 PM, Feb 16, 2018 |", "November 20, 2019 - 11:28
-    /// AMT", "sexta-feira, 22 de outubro de 2010 às 20:13"): a full date with its year, before it only lower-case words,
-    /// numbers and the capitalised words of <paramref name="stampWords"/> (so "WASHINGTON, Nov 20, 2019", a dateline, is
-    /// not a stamp), after it at most a time and a zone.
+    /// AMT"): a full date with its year; before it only numbers and the words of <paramref name="stampWords"/>
+    /// ("Posted", "Updated", "on", weekday names …), so a dateline ("WASHINGTON, Nov. 20, 2019") or a sentence ("Updated
+    /// guidance took effect on March 2, 2020.") is not a stamp; after it at most a time and a zone. The zone is not
+    /// applied: the time is read as UTC, as <see cref="VisibleDate"/> reads it.
     /// </summary>
     internal static OffsetDateTime? StampDate(string text, FrozenSet<string> stampWords)
     {
-        var s = text.AsSpan();
+        var s = text.AsSpan().TrimEnd();
+        if (s.EndsWith(".") && !(s.EndsWith("a.m.", StringComparison.OrdinalIgnoreCase) || s.EndsWith("p.m.", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null; // a sentence
+        }
+
         for (var p = 0; p < s.Length; p++)
         {
             if (!char.IsLetterOrDigit(s[p]) || (p > 0 && char.IsLetterOrDigit(s[p - 1])))
@@ -678,28 +684,17 @@ internal static partial class HtmlExtractor
                 continue;
             }
 
-            if (char.IsUpper(s[p]) && !(Temporal.DateReader.TryRead(s, p, s.Length, Temporal.DateStyle.Prose, out _)))
-            {
-                var end = p;
-                while (end < s.Length && char.IsLetter(s[end]))
-                {
-                    end++;
-                }
-
-                if (!stampWords.Contains(s[p..end].ToString()))
-                {
-                    return null; // a capitalised word that is not a stamp's: a place, a name, a sentence
-                }
-
-                continue;
-            }
-
             if (!Temporal.DateReader.TryRead(s, p, s.Length, Temporal.DateStyle.Prose, out var d))
             {
+                if (char.IsLetter(s[p]) && !stampWords.Contains(Word(s, p).ToString()))
+                {
+                    return null; // a word that is not a stamp's: a place, a name, a sentence
+                }
+
                 continue;
             }
 
-            if (d.Year == 0 || d.Grain != Temporal.DateGrain.Day || s[d.End..].Trim(" |-–—·•,").Length > 20)
+            if (d.Year == 0 || d.Grain != Temporal.DateGrain.Day || !OnlyTimeAndZone(s[d.End..], stampWords))
             {
                 return null;
             }
@@ -718,6 +713,45 @@ internal static partial class HtmlExtractor
         }
 
         return null;
+    }
+
+    /// <summary>The letters of the word starting at <paramref name="p"/>.</summary>
+    private static ReadOnlySpan<char> Word(ReadOnlySpan<char> s, int p)
+    {
+        var end = p;
+        while (end < s.Length && char.IsLetter(s[end]))
+        {
+            end++;
+        }
+
+        return s[p..end];
+    }
+
+    /// <summary>Whether what follows a stamp's date is at most a time and a zone ("- 11:28 AMT", "| 3:45 p.m. ET").</summary>
+    private static bool OnlyTimeAndZone(ReadOnlySpan<char> rest, FrozenSet<string> stampWords)
+    {
+        if (rest.Trim().Length > 24)
+        {
+            return false;
+        }
+
+        for (var p = 0; p < rest.Length; p++)
+        {
+            if (!char.IsLetter(rest[p]) || (p > 0 && char.IsLetter(rest[p - 1])))
+            {
+                continue;
+            }
+
+            var word = Word(rest, p);
+            var zone = word.Length is >= 2 and <= 5 && !word.ContainsAnyExceptInRange('A', 'Z');
+            if (!zone && !stampWords.Contains(word.ToString()) && !word.Equals("am", StringComparison.OrdinalIgnoreCase)
+                && !word.Equals("pm", StringComparison.OrdinalIgnoreCase) && word is not ("a" or "p" or "m"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A clock time ("14:01", "3:45 PM", "3.45pm") within a few characters after a date.</summary>

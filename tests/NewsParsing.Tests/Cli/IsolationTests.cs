@@ -369,7 +369,6 @@ public class IsolationTests
         }
     }
 
-    /// <summary>A pipe whose reader leaves after <paramref name="bytes"/> bytes.</summary>
     /// <summary>Input that counts how much of it was read (it may be disposed by then).</summary>
     private sealed class ReadCounting(byte[] bytes) : MemoryStream(bytes)
     {
@@ -394,6 +393,7 @@ public class IsolationTests
         }
     }
 
+    /// <summary>A pipe whose reader leaves after <paramref name="bytes"/> bytes.</summary>
     private sealed class ClosedAfter(int bytes) : MemoryStream
     {
         public int Writes { get; private set; }

@@ -203,11 +203,29 @@ public class HtmlExtractionTests
     }
 
     [Fact]
+    public void A_page_of_tables_only_gives_its_largest_table_and_a_wordpress_table_figure_is_read()
+    {
+        var only = $"<html><body><div>{Results}</div><table><tr><td>a</td><td>bb</td></tr><tr><td>c</td><td>dd</td></tr><tr><td>e</td><td>ff</td></tr></table></body></html>";
+        var article = NewsParser.ParseHtml(only);
+        ArticleInvariants.Check(article);
+        article.Text.Should().Contain("1 Kyle Busch 5040").And.NotContain("a bb");
+
+        var figure = $"<html><body><article><p>{P1}</p><figure class=\"wp-block-table\">{Results}<figcaption>Standings after 36 races, NASCAR</figcaption></figure><p>{P2}</p></article></body></html>";
+        var body = Body(NewsParser.ParseHtml(figure));
+        body.Should().Contain("2 Martin Truex Jr. 5035").And.NotContain("Standings after");
+
+        var hidden = Results.Replace("<tr><td>3</td>", "<tr style=\"display:none\"><td>3</td>", StringComparison.Ordinal);
+        Body(NewsParser.ParseHtml($"<html><body><article><p>{P1}</p>{hidden}<p>{P2}</p></article></body></html>")).Should().Contain("Kyle Busch").And.NotContain("Harvick");
+    }
+
+    [Fact]
     public void Tables_that_are_not_data_stay_out_or_are_walked_as_blocks()
     {
-        // a table beside the story, outside its container: not the article
+        // a table beside the story, outside its container (directly in the body, or in the page's wrapper): not the article
         var beside = $"<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article><div class=\"standings\">{Results}</div></body></html>";
         Body(NewsParser.ParseHtml(beside)).Should().NotContain("Kyle Busch");
+        var wrapped = $"<html><body><div id=\"page\"><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article><div class=\"standings\">{Results}</div></div></body></html>";
+        Body(NewsParser.ParseHtml(wrapped)).Should().Contain(P1).And.NotContain("Kyle Busch");
 
         // a layout table whose cells hold paragraphs: the story inside is read as paragraphs, not as rows
         var layout = $"<html><body><table><tr><td><p>{P1}</p><p>{P2}</p><p>{P3}</p></td><td>Menu</td></tr><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table></body></html>";
@@ -247,9 +265,15 @@ public class HtmlExtractionTests
     public void A_story_section_that_starts_with_a_subheading_stays()
     {
         var page = $"<html><body><article><section><h2>The minister's plan</h2><p>{P1}</p><p>{P2}</p></section>"
-            + $"<section><h2>Related</h2><p>{P3}</p></section></article></body></html>";
+            + $"<section><h2>Related</h2><div class=\"teaser\"><p>{P3}</p></div></section></article></body></html>";
         var body = Body(NewsParser.ParseHtml(page));
         body.Should().Contain(P1).And.Contain(P2).And.NotContain(P3);
+
+        // a label right above story paragraphs, or story text before the label: the block is the story's
+        var direct = $"<html><body><div class=\"wrap\"><h2>Most read</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>";
+        Body(NewsParser.ParseHtml(direct)).Should().Contain(P1).And.Contain(P3);
+        var before = $"<html><body><div class=\"wrap\">{P1}<br><br>{P2}<h3>Read also</h3><div><p>{P3}</p></div></div></body></html>";
+        Body(NewsParser.ParseHtml(before)).Should().Contain(P1).And.Contain(P2);
 
         // the block's own words saying the story keep it, whatever its first heading says
         var own = $"<html><body><div class=\"story-body\"><h2>Related</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>";
@@ -269,8 +293,23 @@ public class HtmlExtractionTests
         article.PublishedAt.Value.TimeOfDay.Should().Be(new NodaTime.LocalTime(18, 45));
     }
 
+    [Fact]
+    public void Of_two_date_stamps_the_earlier_is_the_publication_time()
+    {
+        var page = $"<html><body><article><p>Updated: Sat 8:31 PM, Feb 17, 2018</p><p>Posted: Fri 6:45 PM, Feb 16, 2018 |</p><p>{P1}</p><p>{P2}</p></article></body></html>";
+        var article = NewsParser.ParseHtml(page);
+        article.Body.Paragraphs.Select(p => p.Text).Should().Equal(P1, P2);
+        article.PublishedAt!.Value.LocalDateTime.Should().Be(new NodaTime.LocalDateTime(2018, 2, 16, 18, 45));
+    }
+
     [Theory]
     [InlineData("WASHINGTON, Nov. 20, 2019")] // a dateline: a capitalised word that is not a stamp's
+    [InlineData("Last year's champion died on Sunday, June 9, 2019, at his home.")] // stamp words, then a sentence
+    [InlineData("Updated guidance took effect on Monday, March 2, 2020")]
+    [InlineData("iPhone sales fell on June 9, 2019 - 11:28 AMT")]
+    [InlineData("A Reuters/Ipsos poll found support at 41 percent")] // a credit phrase only as whole words, exact case
+    [InlineData("Benjamin read the verdict to the court on Tuesday")]
+    [InlineData("Getty Images said on Tuesday it would cut 100 jobs.")] // a sentence ends in a full stop
     [InlineData("The vote on November 20, 2019 was close.")] // a sentence
     [InlineData("Photographs of the flooded valley were shared widely on Tuesday, and officials said the water was still rising in several towns along the river, where hundreds of homes were evacuated overnight.")] // long
     public void Lines_before_the_story_that_are_part_of_it_stay(string first)

@@ -9,6 +9,12 @@ internal sealed class SteppingClock(TimeSpan step) : TimeProvider
 {
     private long _now;
 
+    /// <summary>The first timestamp read (0 unless set).</summary>
+    public long Start
+    {
+        init => _now = value;
+    }
+
     /// <summary>How far each look moves the time.</summary>
     public TimeSpan Step { get; } = step;
 

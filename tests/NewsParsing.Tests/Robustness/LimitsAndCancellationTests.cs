@@ -117,6 +117,23 @@ public class LimitsAndCancellationTests
         Render(pipeline.Parse(small)).Should().Be(before, "a cancelled parse leaves nothing behind in the pooled workspace");
     }
 
+    [Theory]
+    [InlineData(long.MaxValue - 5)]
+    [InlineData(long.MinValue + 5)]
+    public void A_clock_near_the_ends_of_its_range_does_not_spend_a_budget_at_once(long start)
+    {
+        var clock = new SteppingClock(TimeSpan.Zero) { Start = start };
+        var pipeline = new NewsPipelineBuilder().WithTimeProvider(clock).WithTimeBudget(TimeSpan.FromHours(1)).Build();
+        var text = pipeline.Parse(File.ReadAllText(Path.Combine(Paths.Seeds, "003_79742d6c168d962d.txt")));
+        text.Diagnostics.Should().NotContain(d => d.Code == DiagnosticCodes.TimeBudgetExceeded);
+        text.Entities.Should().NotBeEmpty();
+        // 1,500 paragraphs: the page budget reads the clock every 1,024 elements the tree builder creates
+        var page = pipeline.ParseHtml("<html><body><article>" + string.Concat(Enumerable.Repeat("<p>The committee met again on Tuesday in Baku.</p>", 1_500)) + "</article></body></html>");
+        page.Body.Paragraphs.Length.Should().Be(1_500);
+        page.Diagnostics.Should().NotContain(d => d.Code == DiagnosticCodes.HtmlTimeBudget || d.Code == DiagnosticCodes.TimeBudgetExceeded);
+        clock.Reads.Should().BeGreaterThan(2, "both budgets read the clock");
+    }
+
     private static string Render(NewsArticle a) =>
         Dumps.Segmentation(a) + Dumps.Dates(a) + Dumps.Quantities(a) + Dumps.Entities(a) + string.Join(",", a.Diagnostics.Select(d => d.Code));
 }

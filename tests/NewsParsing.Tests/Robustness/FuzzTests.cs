@@ -122,6 +122,12 @@ public class FuzzTests
         "About 2,500 troops from fifteen NATO members", "BAKU, Azerbaijan, Oct. 5 ", "(Reuters) - ", "late 2020", "Zakir Hasanov",
         "\n", "\n\n", "\0", "\ud800", "<p class='byline'>By ", "<h1 itemprop=\"headline\">", "<noscript>", "</noscript>",
         "<template><p>x</p></template>", "<svg><text>x</text></svg>", "<math>", "<frameset>", "<!DOCTYPE html>", "<?xml?>",
+
+        // data tables (rows of cells, alone on a page or in a figure), labelled related blocks and leading lines
+        "<table>", "</table>", "<tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>", "<tr>", "</tr>", "<td>", "</td>", "<th>Pos.</th>",
+        "<tbody>", "<thead>", "<caption>x</caption>", "<tr style=\"display:none\">", "<figure class=\"wp-block-table\">", "</figure>",
+        "<figcaption>Standings</figcaption>", "<h3 class=\"relatedpoststitle\">", "<h2>You may also like</h2>", "</h3>", "<h2>", "</h2>",
+        "<p>Photo: Jane Roe / AP</p>", "<p>Posted: Fri 6:45 PM, Feb 16, 2018 |</p>", "<p>Updated: Sat 8:31 PM, Feb 17, 2018</p>",
     ];
 
     [Fact]

@@ -99,13 +99,7 @@ internal sealed class NerTagger
             First.Predict(hashes[s.Start..s.End], flags[s.Start..s.End], s.AllCaps, firstPass[s.Start..s.End], Second is null ? default : detail[s.Start..s.End]);
         }
 
-        if (Second is null)
-        {
-            firstPass.CopyTo(tags);
-            return sentences.Length;
-        }
-
-        if (budget is not null && budget.Check())
+        if (Second is null || (budget is not null && budget.Check())) // no second pass, or no time for it
         {
             firstPass.CopyTo(tags);
             return sentences.Length;

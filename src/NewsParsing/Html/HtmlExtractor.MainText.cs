@@ -83,13 +83,15 @@ internal static partial class HtmlExtractor
         }
     }
 
-    /// <summary>Cues of trailing boilerplate (<c>Html/boilerplate.data.json</c>): the longest such paragraph, the
-    /// prefixes it may start with and the phrases it may contain (case-insensitive).</summary>
-    private static readonly Lazy<(int MaxLength, string[] Prefixes, string[] Contains, FrozenSet<string> RelatedHeadings)> Boilerplate = new(LoadBoilerplate);
+    /// <summary>The cues of <c>Html/boilerplate.data.json</c>, read once: trailing paragraphs (longest, prefixes,
+    /// phrases, case-insensitive), leading lines (longest, prefixes, whole-word phrases, the words a date stamp may
+    /// hold) and related-stories labels.</summary>
+    private sealed record BoilerplateCues(
+        int MaxLength, string[] Prefixes, string[] Contains,
+        int LeadingMaxLength, string[] LeadingPrefixes, string[] LeadingContains, FrozenSet<string> StampWords,
+        FrozenSet<string> RelatedHeadings);
 
-    /// <summary>Cues of leading boilerplate (<c>Html/boilerplate.data.json</c>): the longest such line, its prefixes and
-    /// phrases, and the capitalised words a date stamp may hold before its date.</summary>
-    private static readonly Lazy<(int MaxLength, string[] Prefixes, string[] Contains, FrozenSet<string> StampWords)> Leading = new(LoadLeading);
+    private static readonly Lazy<BoilerplateCues> Boilerplate = new(LoadBoilerplate);
 
     /// <summary>Class or id words that mark a heading as the label of other stories.</summary>
     private static readonly string[] RelatedWords = ["related", "recommend", "recommended"];
@@ -102,8 +104,8 @@ internal static partial class HtmlExtractor
     /// </summary>
     private static void TrimTrailingBoilerplate(List<(IElement Element, string Text)> paragraphs)
     {
-        var (maxLength, prefixes, contains, _) = Boilerplate.Value;
-        while (paragraphs.Count > 1 && IsBoilerplate(paragraphs[^1].Text, maxLength, prefixes, contains))
+        var cues = Boilerplate.Value;
+        while (paragraphs.Count > 1 && IsBoilerplate(paragraphs[^1].Text, cues.MaxLength, cues.Prefixes, cues.Contains))
         {
             paragraphs.RemoveAt(paragraphs.Count - 1);
         }
@@ -116,12 +118,9 @@ internal static partial class HtmlExtractor
             return false;
         }
 
-        foreach (var prefix in prefixes)
+        if (StartsWithAny(text, prefixes))
         {
-            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return true;
         }
 
         foreach (var phrase in contains)
@@ -135,24 +134,31 @@ internal static partial class HtmlExtractor
         return false;
     }
 
-    private static (int, string[], string[], FrozenSet<string>) LoadBoilerplate()
+    /// <summary>Whether <paramref name="text"/> starts with one of <paramref name="prefixes"/> (any case).</summary>
+    private static bool StartsWithAny(string text, string[] prefixes)
     {
-        using var stream = EmbeddedData.Open("Html.boilerplate.data.json");
-        using var doc = JsonDocument.Parse(stream);
-        var root = doc.RootElement;
-        static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
-        return (root.GetProperty("maxLength").GetInt32(), Strings(root.GetProperty("prefixes")), Strings(root.GetProperty("contains")),
-            Strings(root.GetProperty("relatedHeadings")).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private static (int, string[], string[], FrozenSet<string>) LoadLeading()
+    private static BoilerplateCues LoadBoilerplate()
     {
         using var stream = EmbeddedData.Open("Html.boilerplate.data.json");
         using var doc = JsonDocument.Parse(stream);
         var root = doc.RootElement;
-        static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
-        return (root.GetProperty("leadingMaxLength").GetInt32(), Strings(root.GetProperty("leadingPrefixes")), Strings(root.GetProperty("leadingContains")),
-            Strings(root.GetProperty("stampWords")).ToFrozenSet(StringComparer.Ordinal));
+        string[] Strings(string name) => [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
+        return new BoilerplateCues(
+            root.GetProperty("maxLength").GetInt32(), Strings("prefixes"), Strings("contains"),
+            root.GetProperty("leadingMaxLength").GetInt32(), Strings("leadingPrefixes"), Strings("leadingContains"),
+            Strings("stampWords").ToFrozenSet(StringComparer.Ordinal),
+            Strings("relatedHeadings").ToFrozenSet(StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -163,16 +169,16 @@ internal static partial class HtmlExtractor
     /// </summary>
     private static OffsetDateTime? TrimLeadingBoilerplate(List<(string Text, int HtmlStart, int HtmlEnd)> paragraphs)
     {
-        var (maxLength, prefixes, contains, stampWords) = Leading.Value;
+        var cues = Boilerplate.Value;
         OffsetDateTime? stamp = null;
-        for (var removed = 0; removed < 3 && paragraphs.Count > 1 && paragraphs[0].Text.Length <= maxLength; removed++)
+        for (var removed = 0; removed < 3 && paragraphs.Count > 1 && paragraphs[0].Text.Length <= cues.LeadingMaxLength; removed++)
         {
             var text = paragraphs[0].Text;
-            if (StampDate(text, stampWords) is { } date)
+            if (StampDate(text, cues.StampWords) is { } date)
             {
                 stamp = stamp is { } earlier && OffsetDateTime.Comparer.Instant.Compare(earlier, date) <= 0 ? earlier : date; // "Updated" may come first
             }
-            else if (!IsLeadingBoilerplate(text, prefixes, contains))
+            else if (!IsLeadingBoilerplate(text, cues.LeadingPrefixes, cues.LeadingContains))
             {
                 break;
             }
@@ -187,12 +193,9 @@ internal static partial class HtmlExtractor
     /// line that does not end in a full stop, a phrase as whole words (exact case).</summary>
     private static bool IsLeadingBoilerplate(string text, string[] prefixes, string[] phrases)
     {
-        foreach (var prefix in prefixes)
+        if (StartsWithAny(text, prefixes))
         {
-            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return true;
         }
 
         if (text.AsSpan().TrimEnd().EndsWith("."))

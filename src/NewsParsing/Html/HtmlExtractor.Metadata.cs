@@ -85,15 +85,17 @@ internal static partial class HtmlExtractor
                     continue;
             }
 
+            var cls = e.GetAttribute("class");
+            var id = e.Id;
             if (parts.Bylines.Count < 8 && (string.Equals(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(e.GetAttribute("itemprop"), "author", StringComparison.OrdinalIgnoreCase)
-                || HasWord(e.GetAttribute("class"), BylineWords) || HasWord(e.Id, BylineWords)))
+                || HasWord(cls, BylineWords) || HasWord(id, BylineWords)))
             {
                 parts.Bylines.Add(e);
                 continue;
             }
 
-            if (parts.DateTexts.Count < 16 && e.LocalName != "time" && (HasWord(e.GetAttribute("class"), DateWords) || HasWord(e.Id, DateWords)))
+            if (parts.DateTexts.Count < 16 && e.LocalName != "time" && (HasWord(cls, DateWords) || HasWord(id, DateWords)))
             {
                 parts.DateTexts.Add(e);
             }
@@ -655,12 +657,15 @@ internal static partial class HtmlExtractor
                 continue;
             }
 
-            var local = new LocalDate(d.Year, d.Month, d.Day).AtMidnight();
-            return (TimeAfter(s, d.End) is { } time ? local.Date + time : local).WithOffset(Offset.Zero);
+            return AsUtc(d, TimeAfter(s, d.End));
         }
 
         return null;
     }
+
+    /// <summary>A written day at its written time (midnight without one), as UTC: pages' visible dates give no offset.</summary>
+    private static OffsetDateTime AsUtc(Temporal.WrittenDate d, LocalTime? time) =>
+        (new LocalDate(d.Year, d.Month, d.Day) + (time ?? LocalTime.Midnight)).WithOffset(Offset.Zero);
 
     /// <summary>
     /// The date of a line that is only a date stamp ("Posted: Fri 6:45 PM, Feb 16, 2018 |", "November 20, 2019 - 11:28
@@ -699,7 +704,6 @@ internal static partial class HtmlExtractor
                 return null;
             }
 
-            var local = new LocalDate(d.Year, d.Month, d.Day).AtMidnight();
             var time = TimeAfter(s, d.End);
             for (var q = 0; time is null && q < p; q++)
             {
@@ -709,7 +713,7 @@ internal static partial class HtmlExtractor
                 }
             }
 
-            return (time is { } t ? local.Date + t : local).WithOffset(Offset.Zero);
+            return AsUtc(d, time);
         }
 
         return null;

@@ -679,7 +679,6 @@ internal sealed class Segmenter
     }
 }
 
-/// <summary>The mutable product of <see cref="Segmenter"/> before it becomes a <see cref="NewsArticle"/>.</summary>
 /// <summary>The header an HTML page states, at the top of the text built from it: the headline paragraph, then the
 /// byline paragraph ("By A, B") with each name's bounds. Absent parts have equal bounds.</summary>
 internal sealed class KnownHeader
@@ -698,6 +697,7 @@ internal sealed class KnownHeader
     public List<(int Start, int End)> Authors { get; } = [];
 }
 
+/// <summary>The mutable product of <see cref="Segmenter"/> before it becomes a <see cref="NewsArticle"/>.</summary>
 internal sealed class Segmentation
 {
     public TextSegment? MetadataLine { get; set; }

@@ -15,8 +15,9 @@ namespace NewsParsing.Tests.Robustness;
 /// </summary>
 public class FuzzTests
 {
-    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("NEWSPARSING_FUZZ_ITERATIONS"), out var n) ? n : 1500;
-    private static readonly bool LongRun = Environment.GetEnvironmentVariable("NEWSPARSING_FUZZ_ITERATIONS") is not null;
+    private static readonly string? IterationsSetting = Environment.GetEnvironmentVariable("NEWSPARSING_FUZZ_ITERATIONS");
+    private static readonly int Iterations = int.TryParse(IterationsSetting, out var n) ? n : 1500;
+    private static readonly bool LongRun = IterationsSetting is not null;
 
     private static readonly string[] Pieces =
     [
